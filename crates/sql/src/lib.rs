@@ -1,0 +1,3 @@
+//! Schemata's SQL layer: dialects, naming conventions, DDL generation, migration files.
+
+pub mod naming;
