@@ -85,7 +85,11 @@ pub enum DialectName {
 }
 
 impl DialectName {
-    pub const ALL: [DialectName; 3] = [DialectName::Postgres, DialectName::Mysql, DialectName::Sqlite];
+    pub const ALL: [DialectName; 3] = [
+        DialectName::Postgres,
+        DialectName::Mysql,
+        DialectName::Sqlite,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -284,6 +288,11 @@ pub struct Table {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<_>", optional)]
     pub indexes: Vec<Index>,
+    /// Functional dependencies `X -> Y` declared by the designer, beyond those that keys and
+    /// unique constraints imply (those are derived, never written here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
+    pub functional_dependencies: Vec<FunctionalDependency>,
     /// Expected size, for the advisors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -306,6 +315,23 @@ pub struct Scale {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub notes: Option<String>,
+}
+
+/// A functional dependency between columns of one table: the `lhs` columns determine the
+/// `rhs` columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct FunctionalDependency {
+    #[serde(default)]
+    pub id: String,
+    /// Determinant column ids.
+    pub lhs: Vec<String>,
+    /// Dependent column ids.
+    pub rhs: Vec<String>,
+    /// Why the dependency holds (a business rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<String>,
 }
 
 /// A column.

@@ -4,10 +4,23 @@
 //! reports every problem with its place in the file, semantic validation, and the stable writer.
 
 pub mod access;
+mod decode;
 pub mod design;
 pub mod diag;
+mod fields;
+pub mod ids;
+pub mod load;
+pub mod save;
+pub mod schema;
+pub mod spans;
 pub mod types;
+pub mod validate;
 
 pub use design::*;
 pub use diag::{Diagnostic, Location, Severity, Target};
+pub use ids::fill_missing_ids;
+pub use load::{Loaded, load_bytes, load_file, load_str};
+pub use save::{save_atomic, to_json};
+pub use schema::json_schema;
 pub use types::{DataType, TypeError};
+pub use validate::validate;

@@ -108,7 +108,10 @@ impl DataType {
         let (head, args) = match s.find('(') {
             Some(open) => {
                 if !s.ends_with(')') {
-                    return Err(TypeError::new(input, "missing `)` after the type arguments"));
+                    return Err(TypeError::new(
+                        input,
+                        "missing `)` after the type arguments",
+                    ));
                 }
                 (s[..open].trim(), Some(&s[open + 1..s.len() - 1]))
             }
@@ -132,15 +135,17 @@ impl DataType {
             parts
                 .iter()
                 .map(|p| {
-                    p.parse::<u32>().map_err(|_| {
-                        TypeError::new(input, &format!("`{p}` is not a whole number"))
-                    })
+                    p.parse::<u32>()
+                        .map_err(|_| TypeError::new(input, &format!("`{p}` is not a whole number")))
                 })
                 .collect()
         };
         let no_args = |t: DataType| -> Result<DataType, TypeError> {
             if args.is_some() {
-                Err(TypeError::new(input, &format!("`{name}` takes no arguments")))
+                Err(TypeError::new(
+                    input,
+                    &format!("`{name}` takes no arguments"),
+                ))
             } else {
                 Ok(t)
             }
@@ -239,7 +244,10 @@ fn parse_enum_values(input: &str, args: &str) -> Result<Vec<String>, TypeError> 
             }
         }
         if values.contains(&v) {
-            return Err(TypeError::new(input, &format!("enum value '{v}' appears twice")));
+            return Err(TypeError::new(
+                input,
+                &format!("enum value '{v}' appears twice"),
+            ));
         }
         values.push(v);
         while chars.peek().is_some_and(|c| c.is_whitespace()) {

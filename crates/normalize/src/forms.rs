@@ -7,7 +7,8 @@ use crate::fd::{Fd, FdSet, minimal_cover};
 use crate::keys::{candidate_keys, prime_attributes};
 
 /// The normal forms, weakest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub enum NormalForm {
     #[serde(rename = "1NF")]
     First,
@@ -77,7 +78,7 @@ pub fn analyze(n: usize, fds: &[Fd]) -> Analysis {
     let (keys, keys_complete) = candidate_keys(&set);
     let prime = prime_attributes(&keys);
     let cover = minimal_cover(fds);
-    let mut violations = Vec::new();
+    let mut violations: Vec<Violation> = Vec::new();
 
     // 2NF: a non-prime attribute determined by a proper subset of some key.
     for key in &keys {
@@ -130,6 +131,18 @@ pub fn analyze(n: usize, fds: &[Fd]) -> Analysis {
         Some(_) => NormalForm::Third,
     };
     violations.sort_by_key(|v| v.breaks);
+    // One violation per determinant: `zip -> city` and `zip -> state` read as `zip -> city, state`.
+    let mut merged: Vec<Violation> = Vec::with_capacity(violations.len());
+    for v in violations {
+        match merged
+            .iter_mut()
+            .find(|m| m.breaks == v.breaks && m.kind == v.kind && m.fd.lhs == v.fd.lhs)
+        {
+            Some(m) => m.fd.rhs = m.fd.rhs.union(&v.fd.rhs),
+            None => merged.push(v),
+        }
+    }
+    let violations = merged;
     Analysis {
         attrs: n,
         keys,

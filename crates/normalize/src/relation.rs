@@ -121,7 +121,7 @@ impl Relation {
     }
 
     /// The whole calculator report.
-    pub fn report(&self) -> Report {
+    pub fn report(&self) -> FdReport {
         let n = self.names.len();
         let an = analyze(n, &self.fds);
         let set = FdSet::new(n, self.fds.clone());
@@ -132,7 +132,7 @@ impl Relation {
                 .iter()
                 .map(|p| {
                     let sub = project(&set, *p).map(|fds| self.local_analysis(*p, &fds));
-                    RelationReport {
+                    FdRelation {
                         attributes: self.names_of(*p),
                         keys: sub.as_ref().map(|(k, _)| k.clone()),
                         normal_form: sub.map(|(_, nf)| nf),
@@ -144,14 +144,14 @@ impl Relation {
         };
         let bcnf_parts = decompose_bcnf(n, &self.fds);
         let lost = lost_dependencies(n, &self.fds, &bcnf_parts);
-        Report {
+        FdReport {
             attributes: self.names.clone(),
             keys: an.keys.iter().map(|k| self.names_of(*k)).collect(),
             keys_complete: an.keys_complete,
             prime: self.names_of(an.prime),
             cover: merge_by_lhs(&an.cover)
                 .iter()
-                .map(|f| FdReport {
+                .map(|f| Dependency {
                     lhs: self.names_of(f.lhs),
                     rhs: self.names_of(f.rhs),
                 })
@@ -162,7 +162,7 @@ impl Relation {
             bcnf: decomposition(bcnf_parts),
             bcnf_lost_dependencies: lost
                 .iter()
-                .map(|f| FdReport {
+                .map(|f| Dependency {
                     lhs: self.names_of(f.lhs),
                     rhs: self.names_of(f.rhs),
                 })
@@ -218,14 +218,16 @@ impl Relation {
 }
 
 /// A dependency by attribute names.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FdReport {
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Dependency {
     pub lhs: Vec<String>,
     pub rhs: Vec<String>,
 }
 
 /// One dependency breaking a normal form.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ViolationReport {
     /// The normal form it breaks.
     pub breaks: NormalForm,
@@ -235,8 +237,9 @@ pub struct ViolationReport {
 }
 
 /// One relation of a decomposition; the flags describe the decomposition as a whole.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct RelationReport {
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FdRelation {
     pub attributes: Vec<String>,
     /// Keys of the relation under the projected dependencies (absent when too large to project).
     pub keys: Option<Vec<Vec<String>>>,
@@ -246,19 +249,20 @@ pub struct RelationReport {
 }
 
 /// The calculator's answer for a relation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Report {
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FdReport {
     pub attributes: Vec<String>,
     pub keys: Vec<Vec<String>>,
     pub keys_complete: bool,
     pub prime: Vec<String>,
-    pub cover: Vec<FdReport>,
+    pub cover: Vec<Dependency>,
     pub normal_form: NormalForm,
     pub violations: Vec<ViolationReport>,
-    pub synthesis_3nf: Vec<RelationReport>,
-    pub bcnf: Vec<RelationReport>,
+    pub synthesis_3nf: Vec<FdRelation>,
+    pub bcnf: Vec<FdRelation>,
     /// Dependencies the BCNF decomposition does not preserve.
-    pub bcnf_lost_dependencies: Vec<FdReport>,
+    pub bcnf_lost_dependencies: Vec<Dependency>,
 }
 
 #[cfg(test)]

@@ -1,3 +1,8 @@
 //! Schemata's SQL layer: dialects, naming conventions, DDL generation, migration files.
 
+pub mod conventions;
+pub mod ddl;
+pub mod dialect;
+pub mod migrations;
 pub mod naming;
+pub mod physical;

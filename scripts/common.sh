@@ -1,0 +1,58 @@
+# Shared by the scripts in this folder; sourced, never run on its own.
+#
+# Provides: say (prints a step), build_user and run_as_user (the account that builds and tests),
+# ensure_cargo_path (puts the Rust toolchain on PATH).
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export REPO_ROOT
+
+say() {
+    printf '\n==> %s\n' "$*"
+}
+
+# The account builds and tests run under. When the scripts run as root (directly or via sudo) on a
+# work tree that belongs to someone else, the toolchain, target/ and test servers belong to the
+# owner of the work tree: a root-owned target/ would get in that person's way later, and
+# PostgreSQL refuses to run as root.
+build_user() {
+    local owner
+    owner="$(stat -c %U "$REPO_ROOT")"
+    if [ "$(id -u)" -eq 0 ] && [ "$owner" != "root" ] && [ "$owner" != "UNKNOWN" ]; then
+        printf '%s\n' "$owner"
+    else
+        id -un
+    fi
+}
+
+build_home() {
+    local user
+    user="$(build_user)"
+    if [ "$user" = "$(id -un)" ]; then
+        printf '%s\n' "$HOME"
+    else
+        getent passwd "$user" | cut -d: -f6
+    fi
+}
+
+run_as_user() {
+    local user
+    user="$(build_user)"
+    if [ "$user" = "$(id -un)" ]; then
+        "$@"
+    else
+        sudo -u "$user" -H env "PATH=$PATH" "$@"
+    fi
+}
+
+ensure_cargo_path() {
+    local dir
+    for dir in "$(build_home)/.cargo/bin" "${CARGO_HOME:-$HOME/.cargo}/bin"; do
+        if [ -x "$dir/cargo" ]; then
+            case ":$PATH:" in
+                *":$dir:"*) ;;
+                *) PATH="$dir:$PATH" ;;
+            esac
+        fi
+    done
+    export PATH
+}

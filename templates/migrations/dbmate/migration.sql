@@ -1,0 +1,5 @@
+-- migrate:up
+{{ up }}
+
+-- migrate:down
+{{ down }}
