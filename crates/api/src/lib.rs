@@ -25,10 +25,11 @@ pub use export::{ExportReport, ExportedFile, FileStatus, export_migrations};
 pub use files::{Opened, locate_diagnostics, open_design, save_design, write_file_atomic};
 pub use fix::{FixReport, fix_conventions};
 pub use normalize::{
-    NormalizeApplied, NormalizeOptions, NormalizeReport, fd, normalize, normalize_apply,
+    NormalizeApplied, NormalizeOptions, NormalizeReport, fd, fd_check_decomposition, normalize,
+    normalize_apply,
 };
 pub use schemata_normalize::apply::{Goal, Proposal};
-pub use schemata_normalize::{FdRelation, FdReport};
+pub use schemata_normalize::{DecompositionCheck, FdRelation, FdReport};
 
 /// Types the commands take and return, re-exported so that callers need no other crate.
 pub use schemata_model::{Design, Diagnostic, DialectName, Location, Severity, Target};

@@ -4,7 +4,7 @@
 use schemata_model::{Design, Diagnostic};
 use schemata_normalize::apply::{Goal, Proposal, propose};
 use schemata_normalize::table::{TableReport, analyze_table};
-use schemata_normalize::{FdReport, Relation};
+use schemata_normalize::{DecompositionCheck, FdReport, Relation};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -115,6 +115,19 @@ pub fn fd(attributes: &str, dependencies: &str) -> Result<FdReport, ApiError> {
     Relation::parse(attributes, dependencies)
         .map(|r| r.report())
         .map_err(|e| ApiError::invalid_argument(e.to_string()))
+}
+
+/// Check a decomposition of the user's own (`"A,B; B,C"`) of a relation on paper: lossless join
+/// by the chase, and which dependencies it fails to preserve.
+pub fn fd_check_decomposition(
+    attributes: &str,
+    dependencies: &str,
+    parts: &str,
+) -> Result<DecompositionCheck, ApiError> {
+    let rel = Relation::parse(attributes, dependencies)
+        .map_err(|e| ApiError::invalid_argument(e.to_string()))?;
+    rel.check_decomposition(parts)
+        .map_err(|e| ApiError::invalid_argument(format!("decomposition: {e}")))
 }
 
 #[cfg(test)]

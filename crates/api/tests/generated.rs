@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use schemata_api::{
-    ApiError, CheckOptions, CheckReport, DdlOutput, ExampleInfo, ExportReport, FdReport, FixReport,
-    Goal, MigrationTool, NormalizeApplied, NormalizeOptions, NormalizeReport, Opened,
+    ApiError, CheckOptions, CheckReport, DdlOutput, DecompositionCheck, ExampleInfo, ExportReport,
+    FdReport, FixReport, Goal, MigrationTool, NormalizeApplied, NormalizeOptions, NormalizeReport,
+    Opened,
 };
 use ts_rs::{Config, TS, TypeVisitor};
 
@@ -61,6 +62,7 @@ fn bindings() -> BTreeMap<PathBuf, String> {
     c.visit::<NormalizeApplied>();
     c.visit::<Goal>();
     c.visit::<FdReport>();
+    c.visit::<DecompositionCheck>();
     c.files
 }
 

@@ -66,6 +66,7 @@ Examples:
   schemata fd \"A,B,C,D,E\" \"A->B,C; C,D->E; B->D; E->A\"
   schemata fd ABCD \"AB->C; C->D; D->A\" --format json
   schemata fd \"student,course,instructor\" \"student,course->instructor; instructor->course\"
+  schemata fd ABC \"A->B; B->C\" --check \"AB; AC\"
 
 JSON output has the keys: keys, prime, cover ({lhs, rhs} items), normal_form (1NF|2NF|3NF|BCNF),
 violations, synthesis_3nf and bcnf (relations with attributes and lossless /
@@ -142,6 +143,10 @@ pub struct FdArgs {
     /// `CD->E` means `C,D->E`.
     #[arg(value_name = "DEPENDENCIES", default_value = "")]
     pub dependencies: String,
+    /// Check a decomposition of your own instead: relations separated by `;`, e.g. `A,B; B,C`.
+    /// Prints whether the join is lossless (the chase) and which dependencies are not preserved.
+    #[arg(long, value_name = "RELATIONS")]
+    pub check: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

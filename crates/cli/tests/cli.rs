@@ -476,6 +476,9 @@ fn fd_calculator_text_and_json() {
     assert_eq!(v["bcnf"][0]["lossless"], true);
     assert_eq!(v["bcnf"][0]["dependency_preserving"], false);
     assert_eq!(v["synthesis_3nf"][0]["dependency_preserving"], true);
+    let run = schemata(&["fd", "ABC", "A->B; B->C", "--check", "AB; AC"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!("fd_check", run.transcript());
     let bad = schemata(&["fd", "A,B", "A->Z"]);
     assert_eq!(bad.code, 2);
     assert!(

@@ -15,4 +15,4 @@ pub use decompose::{decompose_bcnf, is_lossless, lost_dependencies, synthesize_3
 pub use fd::{Fd, FdSet, merge_by_lhs, minimal_cover, project};
 pub use forms::{Analysis, NormalForm, Violation, ViolationKind, analyze};
 pub use keys::{candidate_keys, prime_attributes};
-pub use relation::{Dependency, FdRelation, FdReport, ParseError, Relation};
+pub use relation::{DecompositionCheck, Dependency, FdRelation, FdReport, ParseError, Relation};

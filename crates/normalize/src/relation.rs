@@ -80,22 +80,8 @@ impl Relation {
                 .split_once("->")
                 .ok_or_else(|| bad("expected `X -> Y`".into()))?;
             let side = |s: &str| -> Result<AttrSet, ParseError> {
-                let mut set = AttrSet::EMPTY;
-                for tok in split_list(s) {
-                    let toks: Vec<String> = if single_chars && !names.contains(&tok) {
-                        tok.chars().map(String::from).collect()
-                    } else {
-                        vec![tok]
-                    };
-                    for t in toks {
-                        let idx = names
-                            .iter()
-                            .position(|n| *n == t)
-                            .ok_or_else(|| bad(format!("unknown attribute `{t}`")))?;
-                        set.insert(idx);
-                    }
-                }
-                Ok(set)
+                attr_set(&names, single_chars, s)
+                    .map_err(|t| bad(format!("unknown attribute `{t}`")))
             };
             let (lhs, rhs) = (side(l)?, side(r)?);
             if rhs.is_empty() {
@@ -104,6 +90,42 @@ impl Relation {
             fds.push(Fd::new(lhs, rhs));
         }
         Ok(Relation { names, fds })
+    }
+
+    /// Check a decomposition of the user's own, written as relations separated by `;`, each a
+    /// list of attributes: `"A,B; B,C"` (or `"AB; BC"` with one-letter attributes).
+    pub fn check_decomposition(&self, parts: &str) -> Result<DecompositionCheck, ParseError> {
+        let single_chars = self.names.iter().all(|n| n.chars().count() == 1);
+        let mut sets = Vec::new();
+        for (i, part) in parts
+            .split([';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .enumerate()
+        {
+            let set = attr_set(&self.names, single_chars, part).map_err(|t| {
+                ParseError::BadDependency {
+                    index: i + 1,
+                    text: part.to_string(),
+                    reason: format!("unknown attribute `{t}`"),
+                }
+            })?;
+            sets.push(set);
+        }
+        let n = self.names.len();
+        let covered = sets.iter().fold(AttrSet::EMPTY, |a, p| a.union(p));
+        Ok(DecompositionCheck {
+            relations: sets.iter().map(|p| self.names_of(*p)).collect(),
+            missing_attributes: self.names_of(AttrSet::full(n).difference(&covered)),
+            lossless: is_lossless(n, &self.fds, &sets),
+            lost_dependencies: lost_dependencies(n, &self.fds, &sets)
+                .iter()
+                .map(|f| Dependency {
+                    lhs: self.names_of(f.lhs),
+                    rhs: self.names_of(f.rhs),
+                })
+                .collect(),
+        })
     }
 
     /// Attribute names of a set, in attribute order.
@@ -217,6 +239,36 @@ impl Relation {
     }
 }
 
+/// The lossless-join and dependency-preservation verdicts on a user's decomposition.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DecompositionCheck {
+    pub relations: Vec<Vec<String>>,
+    /// Attributes no relation holds (the decomposition is then not a decomposition of R).
+    pub missing_attributes: Vec<String>,
+    /// The chase's verdict.
+    pub lossless: bool,
+    /// Dependencies no longer implied by the relations' own dependencies (empty: preserving).
+    pub lost_dependencies: Vec<Dependency>,
+}
+
+/// Parse a list of attribute names into a set; the unknown name is the error.
+fn attr_set(names: &[String], single_chars: bool, s: &str) -> Result<AttrSet, String> {
+    let mut set = AttrSet::EMPTY;
+    for tok in split_list(s) {
+        let toks: Vec<String> = if single_chars && !names.contains(&tok) {
+            tok.chars().map(String::from).collect()
+        } else {
+            vec![tok]
+        };
+        for t in toks {
+            let idx = names.iter().position(|n| *n == t).ok_or(t)?;
+            set.insert(idx);
+        }
+    }
+    Ok(set)
+}
+
 /// A dependency by attribute names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -285,6 +337,26 @@ mod tests {
         assert!(Relation::parse("A,A", "").is_err());
         assert!(Relation::parse("", "").is_err());
         assert!(Relation::parse("A,B", "A,B").is_err());
+    }
+
+    #[test]
+    fn checks_a_users_decomposition() {
+        let r = Relation::parse("A,B,C", "A->B; B->C").unwrap();
+        let c = r.check_decomposition("AB; AC").unwrap();
+        assert!(c.lossless);
+        assert_eq!(
+            c.lost_dependencies,
+            vec![Dependency {
+                lhs: vec!["B".into()],
+                rhs: vec!["C".into()]
+            }]
+        );
+        let c = r.check_decomposition("A,B; B,C").unwrap();
+        assert!(c.lossless && c.lost_dependencies.is_empty());
+        let c = r.check_decomposition("AB; C").unwrap();
+        assert!(!c.lossless);
+        assert!(c.missing_attributes.is_empty());
+        assert!(r.check_decomposition("AB; Z").is_err());
     }
 
     #[test]

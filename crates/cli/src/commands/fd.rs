@@ -1,12 +1,29 @@
 //! `schemata fd`: the functional-dependency calculator.
 
-use schemata_api::{FdReport, fd};
+use schemata_api::{DecompositionCheck, FdReport, fd, fd_check_decomposition};
 
 use super::{Ctx, Exit};
 use crate::args::{FdArgs, Format};
 
 /// Run the command; the returned status is the process exit status.
 pub fn run(args: &FdArgs, ctx: &Ctx) -> Exit {
+    if let Some(parts) = &args.check {
+        let check = match fd_check_decomposition(&args.attributes, &args.dependencies, parts) {
+            Ok(c) => c,
+            Err(e) => {
+                ctx.err(&format!("{}\n", ctx.err_style.error_line(&e.message)));
+                return Exit::Failure;
+            }
+        };
+        match args.format {
+            Format::Json => ctx.out(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&check).unwrap_or_default()
+            )),
+            Format::Text => ctx.out(&check_text(&check)),
+        }
+        return Exit::Ok;
+    }
     let report = match fd(&args.attributes, &args.dependencies) {
         Ok(r) => r,
         Err(e) => {
@@ -93,6 +110,34 @@ pub fn text(r: &FdReport) -> String {
             f.lhs.join(", "),
             f.rhs.join(", ")
         ));
+    }
+    out
+}
+
+/// A user's decomposition checked, for people.
+fn check_text(c: &DecompositionCheck) -> String {
+    let mut out = String::new();
+    for (i, r) in c.relations.iter().enumerate() {
+        out.push_str(&format!("R{}({})\n", i + 1, r.join(", ")));
+    }
+    if !c.missing_attributes.is_empty() {
+        out.push_str(&format!(
+            "attributes in no relation: {}\n",
+            c.missing_attributes.join(", ")
+        ));
+    }
+    out.push_str(&format!("lossless join: {}\n", yes(c.lossless)));
+    if c.lost_dependencies.is_empty() {
+        out.push_str("dependency-preserving: yes\n");
+    } else {
+        out.push_str("dependency-preserving: no\n");
+        for f in &c.lost_dependencies {
+            out.push_str(&format!(
+                "  not preserved: {} -> {}\n",
+                f.lhs.join(", "),
+                f.rhs.join(", ")
+            ));
+        }
     }
     out
 }
