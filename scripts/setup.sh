@@ -13,10 +13,12 @@ PACKAGES=(
     # Building
     build-essential pkg-config curl ca-certificates git
     # Database servers for the live-database tests (started by the tests themselves)
-    postgresql postgresql-contrib postgresql-15-hypopg
+    postgresql postgresql-contrib postgresql-15-hypopg postgresql-15-postgis-3
     mariadb-server mariadb-client
     # Desktop app: WebKitGTK for Tauri, a WebDriver, a virtual display, a browser for UI tests
     libwebkit2gtk-4.1-dev webkit2gtk-driver xvfb xauth chromium
+    # The desktop app's end-to-end test (Selenium in a virtual environment)
+    python3 python3-venv
 )
 
 # Oldest Rust the workspace builds with (Cargo.toml: rust-version).
@@ -112,7 +114,25 @@ install_rust() {
     fi
 }
 
+# tauri-driver (the WebDriver server for the app's end-to-end test) and Selenium, in a virtual
+# environment under target/, both only when missing.
+install_e2e_tools() {
+    ensure_cargo_path
+    if ! run_as_user sh -c 'command -v tauri-driver' >/dev/null 2>&1; then
+        say "tauri-driver: installing 2.1.0"
+        run_as_user cargo install tauri-driver@2.1.0 --locked
+    fi
+    local venv="$REPO_ROOT/target/e2e-venv"
+    if ! run_as_user "$venv/bin/python" -c 'import selenium' >/dev/null 2>&1; then
+        say "Selenium: installing 4.51.0 into $venv"
+        run_as_user mkdir -p "$REPO_ROOT/target"
+        run_as_user python3 -m venv "$venv"
+        run_as_user "$venv/bin/pip" install --quiet selenium==4.51.0
+    fi
+}
+
 say "Setting up $(basename "$REPO_ROOT") (builds run as $(build_user))"
 install_packages
 install_rust
+install_e2e_tools
 say "Setup done"

@@ -108,6 +108,7 @@ pub fn check_file(path: &Path, options: &CheckOptions) -> Result<CheckReport, Ap
 fn beyond_validation(design: &Design, dialects: &[DialectName]) -> Vec<Diagnostic> {
     let mut diagnostics = schemata_sql::conventions::check_conventions(design);
     diagnostics.extend(crate::normalize::normal_form_diagnostics(design));
+    diagnostics.extend(crate::advise::rule_diagnostics(design));
     for &dialect in dialects {
         diagnostics.extend(schemata_sql::ddl::generate(design, dialect).diagnostics);
     }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use schemata_api::{
     ApiError, CheckOptions, CheckReport, DdlOutput, DecompositionCheck, ExampleInfo, ExportReport,
     FdReport, FixReport, Goal, MigrationTool, NormalizeApplied, NormalizeOptions, NormalizeReport,
-    Opened,
+    Opened, Recovered, Startup, TextFormat,
 };
 use ts_rs::{Config, TS, TypeVisitor};
 
@@ -62,7 +62,16 @@ fn bindings() -> BTreeMap<PathBuf, String> {
     c.visit::<NormalizeApplied>();
     c.visit::<Goal>();
     c.visit::<FdReport>();
+    c.visit::<Startup>();
+    c.visit::<Recovered>();
+    c.visit::<TextFormat>();
     c.visit::<DecompositionCheck>();
+    c.visit::<schemata_api::Imported>();
+    c.visit::<schemata_api::ImportOptions>();
+    c.visit::<schemata_api::ImportProgress>();
+    c.visit::<schemata_api::AdviseReport>();
+    c.visit::<schemata_api::VerifyOptions>();
+    c.visit::<schemata_api::VerifyReport>();
     c.files
 }
 

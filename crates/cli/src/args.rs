@@ -14,6 +14,40 @@ Examples:
 Exit status: 0 when all went well, 1 when a design has errors, 2 for a wrong command line or a
 file that cannot be read or written.";
 
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  schemata import structure.sql -o app.schemata.json
+  schemata import schema.sql --dialect mysql -o shop.schemata.json --verbose
+  schemata import postgres://app@localhost/shop --schema public --schema audit -o shop.schemata.json
+  schemata import sqlite:data/app.db -o app.schemata.json
+
+Statements that are not part of a design (functions, grants, data) are skipped and counted by
+kind; --verbose lists each with its line and the reason. A PostgreSQL password is taken from the
+URL or PGPASSWORD and never written to the design.";
+
+/// Options of `schemata import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A SQL file, `postgres://user@host/db` or `sqlite:PATH`.
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+    /// Dialect of a SQL file (detected when not given).
+    #[arg(long, value_name = "DIALECT", value_parser = ["postgres", "mysql", "sqlite", "mssql"])]
+    pub dialect: Option<String>,
+    /// PostgreSQL schema to read (repeatable; `public` when none).
+    #[arg(long = "schema", value_name = "SCHEMA")]
+    pub schemas: Vec<String>,
+    /// Where to write the design.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// List every skipped statement and dropped part with its line and reason.
+    #[arg(long)]
+    pub verbose: bool,
+    /// Print the statement coverage by kind (understood / total).
+    #[arg(long)]
+    pub report: bool,
+}
+
 const NEW_EXAMPLES: &str = "\
 Examples:
   schemata new -o blank.schemata.json
@@ -111,6 +145,52 @@ pub enum Command {
     /// 3NF synthesis and BCNF decomposition.
     #[command(after_long_help = FD_EXAMPLES)]
     Fd(FdArgs),
+    /// Create a design from a SQL file, a live PostgreSQL database or a SQLite file.
+    #[command(after_long_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+    /// Print or write a design as a Mermaid erDiagram or as DBML.
+    #[command(after_long_help = DIAGRAM_EXAMPLES)]
+    Diagram(DiagramArgs),
+    /// Rules, recommended indexes and the score of a design, weighted by its access patterns.
+    #[command(after_long_help = crate::commands::advise::ADVISE_EXAMPLES)]
+    Advise(crate::commands::advise::AdviseArgs),
+    /// Move access patterns between a design and a worksheet SQL file.
+    #[command(after_long_help = crate::commands::worksheet::WORKSHEET_EXAMPLES)]
+    Worksheet(crate::commands::worksheet::WorksheetArgs),
+    /// Check the recommended indexes against PostgreSQL's planner (hypopg) on synthetic data.
+    #[command(after_long_help = crate::commands::verify::VERIFY_EXAMPLES)]
+    Verify(crate::commands::verify::VerifyArgs),
+}
+
+const DIAGRAM_EXAMPLES: &str = "\
+Examples:
+  schemata diagram shop.schemata.json
+  schemata diagram shop.schemata.json --format dbml -o shop.dbml
+
+Relationships are drawn in crow's-foot notation from the foreign keys: a nullable FK makes the
+parent end optional, an FK that is also a unique key makes the child end one instead of many.";
+
+/// Options of `schemata diagram`.
+#[derive(Debug, Args)]
+pub struct DiagramArgs {
+    /// The design file.
+    #[arg(value_name = "DESIGN")]
+    pub design: PathBuf,
+    /// Text format.
+    #[arg(long, value_enum, default_value_t = DiagramFormat::Mermaid)]
+    pub format: DiagramFormat,
+    /// Write the text to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// A text format of `schemata diagram`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagramFormat {
+    /// A Mermaid erDiagram.
+    Mermaid,
+    /// DBML (dbdiagram.io, dbdocs).
+    Dbml,
 }
 
 /// Options of `schemata normalize`.

@@ -1,11 +1,16 @@
 //! The commands, and what they share: output streams, exit statuses, error reporting.
 
+pub mod advise;
 pub mod check;
 pub mod ddl;
+pub mod diagram;
 pub mod export;
 pub mod fd;
+pub mod import;
 pub mod new;
 pub mod normalize;
+pub mod verify;
+pub mod worksheet;
 
 use schemata_api::{
     ApiError, ApiErrorCode, Design, Diagnostic, DialectName, locate_diagnostics, sort_diagnostics,

@@ -21,6 +21,11 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args, &ctx),
         Command::Normalize(args) => commands::normalize::run(args, &ctx),
         Command::Fd(args) => commands::fd::run(args, &ctx),
+        Command::Import(args) => commands::import::run(args, &ctx),
+        Command::Diagram(args) => commands::diagram::run(args, &ctx),
+        Command::Advise(args) => commands::advise::run(args, &ctx),
+        Command::Worksheet(args) => commands::worksheet::run(args, &ctx),
+        Command::Verify(args) => commands::verify::run(args, &ctx),
     };
     ExitCode::from(exit as u8)
 }

@@ -35,6 +35,8 @@ fn reference() -> String {
         Some("check"),
         Some("ddl"),
         Some("export"),
+        Some("import"),
+        Some("diagram"),
     ] {
         let args: Vec<&str> = command.into_iter().collect();
         let title = match command {

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use ts_rs::TS;
 
 use crate::types::DataType;
+use crate::worksheet::Worksheet;
 
 /// Current version of the file format. Bumped only with a migration path for older files.
 pub const FORMAT_VERSION: u32 = 1;
@@ -51,6 +52,10 @@ pub struct Design {
     #[serde(default, skip_serializing_if = "Layout::is_empty")]
     #[ts(as = "Option<_>", optional)]
     pub layout: Layout,
+    /// Access patterns: the queries the design must serve, with their rates.
+    #[serde(default, skip_serializing_if = "Worksheet::is_empty")]
+    #[ts(as = "Option<_>", optional)]
+    pub worksheet: Worksheet,
 }
 
 impl Default for Design {
@@ -65,6 +70,7 @@ impl Default for Design {
             tables: Vec::new(),
             relationships: Vec::new(),
             layout: Layout::default(),
+            worksheet: Worksheet::default(),
         }
     }
 }

@@ -71,6 +71,22 @@ pub struct Diagnostic {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub location: Option<Location>,
+    /// A change that resolves the diagnostic, when one can be proposed mechanically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fix: Option<Fix>,
+}
+
+/// A proposed change that resolves a diagnostic.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct Fix {
+    /// What the change does, e.g. `create index on orders (customer_id, placed_at)`.
+    pub description: String,
+    /// The change as SQL for the design's first target dialect, when it is expressible as SQL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sql: Option<String>,
 }
 
 impl Diagnostic {
@@ -83,6 +99,7 @@ impl Diagnostic {
             target: None,
             path: None,
             location: None,
+            fix: None,
         }
     }
     pub fn error(code: &str, message: impl Into<String>) -> Self {
@@ -97,6 +114,14 @@ impl Diagnostic {
     }
     pub fn with_target(mut self, target: Target) -> Self {
         self.target = Some(target);
+        self
+    }
+    /// Attach a proposed fix.
+    pub fn with_fix(mut self, description: impl Into<String>, sql: Option<String>) -> Self {
+        self.fix = Some(Fix {
+            description: description.into(),
+            sql,
+        });
         self
     }
     pub fn with_path(mut self, path: impl Into<String>) -> Self {

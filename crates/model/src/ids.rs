@@ -78,6 +78,12 @@ pub fn fill_missing_ids(design: &mut Design) {
             a.id = taken.claim("", "area", i);
         }
     }
+    let mut taken = Taken::from(design.worksheet.patterns.iter().map(|p| p.id.as_str()));
+    for (i, p) in design.worksheet.patterns.iter_mut().enumerate() {
+        if p.id.is_empty() {
+            p.id = taken.claim(&p.name, "pattern", i);
+        }
+    }
 }
 
 /// Ids in use in one scope.

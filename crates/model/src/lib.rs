@@ -15,12 +15,14 @@ pub mod schema;
 pub mod spans;
 pub mod types;
 pub mod validate;
+pub mod worksheet;
 
 pub use design::*;
-pub use diag::{Diagnostic, Location, Severity, Target};
+pub use diag::{Diagnostic, Fix, Location, Severity, Target};
 pub use ids::fill_missing_ids;
 pub use load::{Loaded, load_bytes, load_file, load_str};
 pub use save::{save_atomic, to_json};
 pub use schema::json_schema;
 pub use types::{DataType, TypeError};
 pub use validate::validate;
+pub use worksheet::{AccessPattern, Consistency, Rate, Worksheet};

@@ -19,37 +19,68 @@
 //! relationships from the junction table, so building the physical design again changes nothing.
 
 mod adapt;
+mod junction;
 mod names;
+mod nameset;
 mod rewrite;
+mod template;
+pub(crate) mod view;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 use schemata_model::{
-    Cardinality, CheckConstraint, Column, DataType, DefaultValue, Design, Diagnostic, DialectName,
-    FkAction, ForeignKey, Index, IndexPart, PrimaryKey, Relationship, Severity, Table, Target,
+    CheckConstraint, DataType, DefaultValue, Design, Diagnostic, DialectName, EnumType,
+    Relationship, Severity, Target,
 };
 
 use crate::ddl::codes;
-use crate::dialect::{Dialect, dialect_for};
-use crate::naming::{self, TemplateVars};
+use crate::dialect::{Dialect, Fnv, dialect_for};
+use crate::naming;
+use view::{Named, PTable};
+
+/// A hash map with the fast deterministic hasher used for look-ups by id.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The design as it will exist in `dialect`'s database, and what could not be kept as designed.
 pub fn physical_design(design: &Design, dialect: DialectName) -> (Design, Vec<Diagnostic>) {
     let p = build(design, dialect_for(dialect));
-    (p.design, p.diagnostics)
+    let mut out = design.clone();
+    out.tables = p.tables.into_iter().map(PTable::into_table).collect();
+    out.enums = p.enums.into_iter().map(Cow::into_owned).collect();
+    out.relationships = p.relationships.into_iter().map(Cow::into_owned).collect();
+    (out, p.diagnostics)
 }
 
-/// A physical design with the origin of each table in the design file.
-pub(crate) struct Physical {
-    pub design: Design,
+/// Where a table of the physical design comes from in the design file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// `/tables/<n>`.
+    Table(usize),
+    /// `/relationships/<n>`: the junction table of a many-to-many relationship.
+    Relationship(usize),
+}
+
+/// A physical design, borrowing from the design wherever nothing changed, with the origin of
+/// each table in the design file.
+pub(crate) struct Physical<'a> {
+    /// The logical design.
+    pub source: &'a Design,
+    /// The tables: the design's, then the junction tables.
+    pub tables: Vec<PTable<'a>>,
+    /// Enum types the dialect creates (none where it has no enum types).
+    pub enums: Vec<Cow<'a, EnumType>>,
+    /// Relationships, many-to-many ones replaced by two one-to-many ones per junction table.
+    pub relationships: Vec<Cow<'a, Relationship>>,
     pub diagnostics: Vec<Diagnostic>,
-    /// JSON pointer of each table's source: `/tables/3`, or `/relationships/1` for a junction.
-    pub origins: Vec<String>,
+    /// Source of each table.
+    pub origins: Vec<Origin>,
     /// Indexes left out because the dialect cannot create them.
     pub removed_indexes: Vec<adapt::RemovedIndex>,
 }
 
-impl Physical {
+impl Physical<'_> {
     /// JSON pointer of `suffix` (e.g. `/columns/2`) within table `ti`; the relationship's pointer
     /// for parts of a junction table, which the file does not spell out.
     pub fn path(&self, ti: usize, suffix: &str) -> String {
@@ -57,24 +88,25 @@ impl Physical {
     }
 }
 
-fn path_in(origins: &[String], ti: usize, suffix: &str) -> String {
+fn path_in(origins: &[Origin], ti: usize, suffix: &str) -> String {
     match origins.get(ti) {
-        Some(o) if o.starts_with("/tables/") => format!("{o}{suffix}"),
-        Some(o) => o.clone(),
+        Some(Origin::Table(i)) => format!("/tables/{i}{suffix}"),
+        Some(Origin::Relationship(k)) => format!("/relationships/{k}"),
         None => String::new(),
     }
 }
 
-pub(crate) fn build(design: &Design, d: &dyn Dialect) -> Physical {
+pub(crate) fn build<'a>(design: &'a Design, d: &dyn Dialect) -> Physical<'a> {
     let mut p = Physical {
-        origins: (0..design.tables.len())
-            .map(|i| format!("/tables/{i}"))
-            .collect(),
-        design: design.clone(),
+        source: design,
+        tables: design.tables.iter().map(PTable::borrowed).collect(),
+        enums: design.enums.iter().map(Cow::Borrowed).collect(),
+        relationships: Vec::new(),
+        origins: (0..design.tables.len()).map(Origin::Table).collect(),
         diagnostics: Vec::new(),
         removed_indexes: Vec::new(),
     };
-    expand_many_to_many(&mut p, d.max_identifier_len());
+    junction::expand_many_to_many(&mut p, d.max_identifier_len());
     fit_user_names(&mut p, d);
     primary_keys_not_null(&mut p);
     if !d.supports_schemas() {
@@ -93,211 +125,13 @@ fn warn(code: &str, message: String) -> Diagnostic {
     Diagnostic::new(code, Severity::Warning, message)
 }
 
-fn expand_many_to_many(p: &mut Physical, max_len: usize) {
-    let rels = std::mem::take(&mut p.design.relationships);
-    let mut kept = Vec::with_capacity(rels.len());
-    for (k, rel) in rels.into_iter().enumerate() {
-        if rel.cardinality != Cardinality::ManyToMany {
-            kept.push(rel);
-            continue;
-        }
-        let path = format!("/relationships/{k}");
-        match junction_table(&p.design, &rel, max_len) {
-            Ok(Junction::New(table)) => {
-                for (i, (fk, side)) in table
-                    .foreign_keys
-                    .iter()
-                    .zip([&rel.from, &rel.to])
-                    .enumerate()
-                {
-                    kept.push(Relationship {
-                        id: format!("{}_{}", rel.id, if i == 0 { "from" } else { "to" }),
-                        name: if i == 0 { rel.name.clone() } else { None },
-                        cardinality: Cardinality::OneToMany,
-                        from: table.id.clone(),
-                        to: side.clone(),
-                        foreign_key: Some(fk.id.clone()),
-                        mandatory: true,
-                        junction: None,
-                    });
-                }
-                p.design.tables.push(*table);
-                p.origins.push(path);
-            }
-            Ok(Junction::Existing(existing)) => {
-                let mut rel = rel;
-                p.diagnostics.push(
-                    Diagnostic::new(
-                        codes::JUNCTION,
-                        Severity::Info,
-                        format!(
-                            "relationship `{}` is many-to-many and the design already has a table `{existing}` where its junction table would go; that table is taken as the junction",
-                            rel.id
-                        ),
-                    )
-                    .with_target(Target::Relationship {
-                        relationship: rel.id.clone(),
-                    })
-                    .with_path(path),
-                );
-                // Name the junction, so that the physical design keeps pointing at it.
-                rel.junction = Some(existing);
-                kept.push(rel);
-            }
-            Err(message) => {
-                p.diagnostics.push(
-                    warn(codes::JUNCTION, message)
-                        .with_target(Target::Relationship {
-                            relationship: rel.id.clone(),
-                        })
-                        .with_path(path),
-                );
-                kept.push(rel);
-            }
-        }
-    }
-    p.design.relationships = kept;
-}
-
-/// The junction table of a many-to-many relationship, or the name of the table of the design
-/// that already has its name (a junction modelled by hand, or the junction of another
-/// relationship between the same tables).
-fn junction_table(design: &Design, rel: &Relationship, max_len: usize) -> Result<Junction, String> {
-    let conv = &design.settings.naming;
-    let side = |id: &str| {
-        design.table(id).ok_or_else(|| {
-            format!(
-                "relationship `{}` refers to table `{id}`, which does not exist; no junction table was created",
-                rel.id
-            )
-        })
-    };
-    let (from, to) = (side(&rel.from)?, side(&rel.to)?);
-    let name = rel.junction.clone().unwrap_or_else(|| {
-        naming::expand(
-            &conv.junction_table,
-            &TemplateVars {
-                from: &from.name,
-                to: &to.name,
-                ..Default::default()
-            },
-        )
-    });
-    // Names are fitted to the dialect later; a physical design already has fitted names.
-    let fitted = naming::fit_identifier(&name, max_len);
-    if let Some(existing) = design
-        .tables
-        .iter()
-        .find(|t| (t.name == name || t.name == fitted) && t.schema == from.schema)
-    {
-        return Ok(Junction::Existing(naming::fit_identifier(
-            &existing.name,
-            max_len,
-        )));
-    }
-    let mut columns: Vec<Column> = Vec::new();
-    let mut sides: Vec<(Vec<String>, &Table)> = Vec::new();
-    for table in [from, to] {
-        let pk = table.primary_key_columns();
-        if pk.is_empty() {
-            return Err(format!(
-                "table `{}` has no primary key, so the junction table `{name}` of relationship `{}` cannot reference it",
-                table.name, rel.id
-            ));
-        }
-        let mut ids = Vec::new();
-        for col_id in pk {
-            let Some(col) = table.column(col_id) else {
-                return Err(format!(
-                    "the primary key of `{}` names a missing column `{col_id}`; no junction table was created",
-                    table.name
-                ));
-            };
-            let mut col_name = if pk.len() == 1 {
-                naming::foreign_key_column(conv, &table.name)
-            } else {
-                format!("{}_{}", naming::singular(&table.name), col.name)
-            };
-            while columns.iter().any(|c| c.name == col_name) {
-                col_name = format!("related_{col_name}");
-            }
-            ids.push(col_name.clone());
-            columns.push(Column {
-                id: col_name.clone(),
-                name: col_name,
-                data_type: col.data_type.clone(),
-                nullable: false,
-                default: None,
-                identity: None,
-                generated: None,
-                comment: None,
-                distinct: None,
-            });
-        }
-        sides.push((ids, table));
-    }
-    let mut id = name.clone();
-    let mut n = 2;
-    while design.tables.iter().any(|t| t.id == id) {
-        id = format!("{name}_{n}");
-        n += 1;
-    }
-    let foreign_keys = sides
-        .iter()
-        .enumerate()
-        .map(|(i, (cols, table))| ForeignKey {
-            id: format!("fk{}", i + 1),
-            name: None,
-            columns: cols.clone(),
-            references: table.id.clone(),
-            referenced_columns: table.primary_key_columns().to_vec(),
-            on_delete: FkAction::Cascade,
-            on_update: FkAction::NoAction,
-            deferrable: Default::default(),
-        })
-        .collect();
-    Ok(Junction::New(Box::new(Table {
-        id,
-        name,
-        schema: from.schema.clone(),
-        comment: None,
-        primary_key: Some(PrimaryKey {
-            name: None,
-            columns: columns.iter().map(|c| c.id.clone()).collect(),
-        }),
-        columns,
-        uniques: Vec::new(),
-        checks: Vec::new(),
-        foreign_keys,
-        indexes: vec![Index {
-            id: "ix1".into(),
-            name: None,
-            parts: sides[1].0.iter().map(IndexPart::column).collect(),
-            unique: false,
-            method: Default::default(),
-            include: Vec::new(),
-            predicate: None,
-        }],
-        functional_dependencies: Vec::new(),
-        scale: None,
-    })))
-}
-
-/// What a many-to-many relationship becomes.
-enum Junction {
-    /// A new junction table.
-    New(Box<Table>),
-    /// A table of the design that already has the junction's name.
-    Existing(String),
-}
-
 /// Table, column, schema and enum names longer than the dialect allows are shortened.
-fn fit_user_names(p: &mut Physical, d: &dyn Dialect) {
+fn fit_user_names(p: &mut Physical<'_>, d: &dyn Dialect) {
     let max = d.max_identifier_len();
     let mut diags = Vec::new();
     // The target and the path are built only for a name that is too long.
-    // Returns the old name when the name was shortened.
-    let mut fit = |name: &mut String, what: &str, place: &dyn Fn() -> (Target, String)| {
+    // Returns the shortened name when the name is too long.
+    let mut fit = |name: &str, what: &str, place: &dyn Fn() -> (Target, String)| {
         if name.len() <= max {
             return None;
         }
@@ -314,11 +148,11 @@ fn fit_user_names(p: &mut Physical, d: &dyn Dialect) {
             .with_target(target)
             .with_path(path),
         );
-        Some(std::mem::replace(name, fitted))
+        Some(fitted)
     };
     let origins = &p.origins;
-    for (ti, table) in p.design.tables.iter_mut().enumerate() {
-        let tid = table.id.clone();
+    for (ti, table) in p.tables.iter_mut().enumerate() {
+        let tid = table.id.to_string();
         let table_place = |suffix: &'static str| {
             let tid = tid.clone();
             move || {
@@ -328,23 +162,27 @@ fn fit_user_names(p: &mut Physical, d: &dyn Dialect) {
                 )
             }
         };
-        if let Some(schema) = table.schema.as_mut() {
-            fit(schema, "schema name", &table_place("/schema"));
+        if let Some(schema) = table.schema.as_mut()
+            && let Some(fitted) = fit(schema, "schema name", &table_place("/schema"))
+        {
+            *schema = Cow::Owned(fitted);
         }
-        let renamed_table = fit(&mut table.name, "table name", &table_place("/name"))
-            .map(|old| (old, table.name.clone()));
+        let renamed_table = fit(&table.name, "table name", &table_place("/name")).map(|fitted| {
+            let old = std::mem::replace(&mut table.name, Cow::Owned(fitted.clone()));
+            (old.into_owned(), fitted)
+        });
         let mut renamed_columns = Vec::new();
         for (ci, col) in table.columns.iter_mut().enumerate() {
-            let column = col.id.clone();
             let place = || {
                 let target = Target::Column {
                     table: tid.clone(),
-                    column: column.clone(),
+                    column: col.id.clone(),
                 };
                 (target, path_in(origins, ti, &format!("/columns/{ci}/name")))
             };
-            if let Some(old) = fit(&mut col.name, "column name", &place) {
-                renamed_columns.push((old, col.name.clone()));
+            if let Some(fitted) = fit(&col.name, "column name", &place) {
+                let old = std::mem::replace(&mut col.to_mut().name, fitted.clone());
+                renamed_columns.push((old, fitted));
             }
         }
         if !renamed_columns.is_empty() || renamed_table.is_some() {
@@ -352,18 +190,19 @@ fn fit_user_names(p: &mut Physical, d: &dyn Dialect) {
         }
     }
     let mut renamed: Vec<(String, String)> = Vec::new();
-    for (ei, e) in p.design.enums.iter_mut().enumerate() {
+    for (ei, e) in p.enums.iter_mut().enumerate() {
         let place = || (Target::Design, format!("/enums/{ei}/name"));
-        if let Some(old) = fit(&mut e.name, "enum type name", &place) {
-            renamed.push((old, e.name.clone()));
+        if let Some(fitted) = fit(&e.name, "enum type name", &place) {
+            let old = std::mem::replace(&mut e.to_mut().name, fitted.clone());
+            renamed.push((old, fitted));
         }
     }
     // Columns name an enum by its name: follow the renames.
     for (before, after) in renamed {
-        for table in p.design.tables.iter_mut() {
+        for table in p.tables.iter_mut() {
             for col in table.columns.iter_mut() {
-                if col.data_type == DataType::Named(before.clone()) {
-                    col.data_type = DataType::Named(after.clone());
+                if matches!(&col.data_type, DataType::Named(n) if *n == before) {
+                    col.to_mut().data_type = DataType::Named(after.clone());
                 }
             }
         }
@@ -373,44 +212,53 @@ fn fit_user_names(p: &mut Physical, d: &dyn Dialect) {
 
 /// Follow renamed columns (and the table's own rename) in the table's SQL expressions.
 fn rename_in_expressions(
-    table: &mut Table,
+    table: &mut PTable<'_>,
     columns: &[(String, String)],
     table_rename: Option<&(String, String)>,
     d: &dyn Dialect,
 ) {
-    let fix = |e: &mut String| *e = rewrite::rename_in_expr(e, columns, table_rename, d);
+    let renamed = |e: &str| {
+        let new = rewrite::rename_in_expr(e, columns, table_rename, d);
+        (new != e).then_some(new)
+    };
     for c in &mut table.checks {
-        fix(&mut c.expr);
+        if let Some(new) = renamed(&c.def.expr) {
+            c.def.to_mut().expr = new;
+        }
     }
     for ix in &mut table.indexes {
-        if let Some(p) = ix.predicate.as_mut() {
-            fix(p);
+        if let Some(new) = ix.def.predicate.as_deref().and_then(renamed) {
+            ix.def.to_mut().predicate = Some(new);
         }
-        for part in &mut ix.parts {
-            if let Some(e) = part.expr.as_mut() {
-                fix(e);
+        for pi in 0..ix.def.parts.len() {
+            if let Some(new) = ix.def.parts[pi].expr.as_deref().and_then(renamed) {
+                ix.def.to_mut().parts[pi].expr = Some(new);
             }
         }
     }
     for col in &mut table.columns {
-        if let Some(g) = col.generated.as_mut() {
-            fix(&mut g.expr);
+        if let Some(new) = col.generated.as_ref().and_then(|g| renamed(&g.expr))
+            && let Some(g) = col.to_mut().generated.as_mut()
+        {
+            g.expr = new;
         }
-        if let Some(DefaultValue::Expr { expr }) = col.default.as_mut() {
-            fix(expr);
+        if let Some(DefaultValue::Expr { expr }) = &col.default
+            && let Some(new) = renamed(expr)
+        {
+            col.to_mut().default = Some(DefaultValue::Expr { expr: new });
         }
     }
 }
 
 /// Primary-key columns are NOT NULL in every database.
-fn primary_keys_not_null(p: &mut Physical) {
-    for (ti, table) in p.design.tables.iter_mut().enumerate() {
+fn primary_keys_not_null(p: &mut Physical<'_>) {
+    for (ti, table) in p.tables.iter_mut().enumerate() {
         let Some(pk) = &table.primary_key else {
             continue;
         };
         for (ci, col) in table.columns.iter_mut().enumerate() {
-            if col.nullable && pk.columns.contains(&col.id) {
-                col.nullable = false;
+            if col.nullable && pk.def.columns.contains(&col.id) {
+                col.to_mut().nullable = false;
                 p.diagnostics.push(
                     warn(
                         codes::PK_NOT_NULL,
@@ -420,7 +268,7 @@ fn primary_keys_not_null(p: &mut Physical) {
                         ),
                     )
                     .with_target(Target::Column {
-                        table: table.id.clone(),
+                        table: table.id.to_string(),
                         column: col.id.clone(),
                     })
                     .with_path(path_in(&p.origins, ti, &format!("/columns/{ci}/nullable"))),
@@ -430,8 +278,8 @@ fn primary_keys_not_null(p: &mut Physical) {
     }
 }
 
-fn drop_schemas(p: &mut Physical, d: &dyn Dialect) {
-    for (ti, table) in p.design.tables.iter_mut().enumerate() {
+fn drop_schemas(p: &mut Physical<'_>, d: &dyn Dialect) {
+    for (ti, table) in p.tables.iter_mut().enumerate() {
         if let Some(schema) = table.schema.take() {
             p.diagnostics.push(
                 warn(
@@ -443,48 +291,46 @@ fn drop_schemas(p: &mut Physical, d: &dyn Dialect) {
                     ),
                 )
                 .with_target(Target::Table {
-                    table: table.id.clone(),
+                    table: table.id.to_string(),
                 })
                 .with_path(path_in(&p.origins, ti, "/schema")),
             );
         }
     }
-    for e in p.design.enums.iter_mut() {
-        e.schema = None;
+    for e in p.enums.iter_mut() {
+        if e.schema.is_some() {
+            e.to_mut().schema = None;
+        }
     }
 }
 
 /// Named enums stay named where the dialect has enum types (PostgreSQL), become inline
 /// `ENUM(...)` where it has those (MySQL), and `text` with a CHECK elsewhere; inline enums become
 /// `text` with a CHECK where the dialect has no inline form.
-fn resolve_enums(p: &mut Physical, d: &dyn Dialect) {
-    let named: Vec<(String, Vec<String>)> = p
-        .design
-        .enums
-        .iter()
-        .flat_map(|e| {
-            let mut keys = vec![(e.name.clone(), e.values.clone())];
-            if let Some(s) = &e.schema {
-                keys.push((format!("{s}.{}", e.name), e.values.clone()));
-            }
-            keys
-        })
-        .collect();
-    let lookup = |n: &str| named.iter().find(|(k, _)| k == n).map(|(_, v)| v.clone());
-    for (ti, table) in p.design.tables.iter_mut().enumerate() {
-        for (ci, col) in table.columns.iter_mut().enumerate() {
-            let values = match &col.data_type {
+fn resolve_enums(p: &mut Physical<'_>, d: &dyn Dialect) {
+    let mut named: Vec<(Cow<'_, str>, &[String])> = Vec::new();
+    for e in &p.enums {
+        named.push((Cow::Borrowed(e.name.as_str()), &e.values));
+        if let Some(s) = &e.schema {
+            named.push((Cow::Owned(format!("{s}.{}", e.name)), &e.values));
+        }
+    }
+    let lookup = |n: &str| named.iter().find(|(k, _)| k == n).map(|(_, v)| *v);
+    for (ti, table) in p.tables.iter_mut().enumerate() {
+        for ci in 0..table.columns.len() {
+            let col = &table.columns[ci];
+            let values: &[String] = match &col.data_type {
                 DataType::Named(n) => match lookup(n) {
                     Some(_) if d.supports_enum_type() => continue,
                     Some(values) if d.supports_inline_enum() => {
-                        col.data_type = DataType::Enum(values);
+                        table.columns[ci].to_mut().data_type = DataType::Enum(values.to_vec());
                         continue;
                     }
                     Some(values) => values,
                     None => continue,
                 },
                 DataType::Enum(_) if d.supports_inline_enum() => continue,
-                DataType::Enum(values) => values.clone(),
+                DataType::Enum(values) => values,
                 DataType::Array(inner)
                     if d.supports_arrays() && matches!(**inner, DataType::Enum(_)) =>
                 {
@@ -500,7 +346,7 @@ fn resolve_enums(p: &mut Physical, d: &dyn Dialect) {
                         )
                         .with_help("declare a named enum in `enums` and use `name[]`")
                         .with_target(Target::Column {
-                            table: table.id.clone(),
+                            table: table.id.to_string(),
                             column: col.id.clone(),
                         })
                         .with_path(path_in(&p.origins, ti, &format!("/columns/{ci}/type"))),
@@ -509,63 +355,82 @@ fn resolve_enums(p: &mut Physical, d: &dyn Dialect) {
                 }
                 _ => continue,
             };
-            col.data_type = DataType::Text;
-            let list: Vec<String> = values.iter().map(|v| d.string_literal(v)).collect();
+            let mut expr = String::with_capacity(col.name.len() + 16 * values.len());
+            expr.push_str(&d.quote_ident(&col.name));
+            expr.push_str(" IN (");
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    expr.push_str(", ");
+                }
+                expr.push_str(&d.string_literal(v));
+            }
+            expr.push(')');
             let mut id = format!("enum_{}", col.id);
-            while table.checks.iter().any(|c| c.id == id) {
+            while table.checks.iter().any(|c| c.def.id == id) {
                 id.push('_');
             }
-            table.checks.push(CheckConstraint {
-                id,
+            table.columns[ci].to_mut().data_type = DataType::Text;
+            table.checks.push(Named {
+                def: Cow::Owned(CheckConstraint {
+                    id,
+                    name: None,
+                    expr,
+                }),
                 name: None,
-                expr: format!("{} IN ({})", d.quote_ident(&col.name), list.join(", ")),
             });
         }
     }
     if !d.supports_enum_type() {
-        p.design.enums.clear();
+        p.enums.clear();
     }
 }
 
 /// Unbounded text and binary columns cannot be primary, unique or foreign key columns in MySQL;
 /// they become `varchar(255)` / `varbinary(255)`.
-fn bound_key_columns(p: &mut Physical, d: &dyn Dialect) {
-    let by_id: HashMap<&str, &Table> = p.design.tables.iter().map(|t| (t.id.as_str(), t)).collect();
+fn bound_key_columns(p: &mut Physical<'_>, d: &dyn Dialect) {
     let mut keys: HashSet<(String, String)> = HashSet::new();
-    for table in &p.design.tables {
-        let mut add = |table_id: &str, ids: &[String]| {
-            keys.extend(ids.iter().map(|c| (table_id.to_string(), c.clone())));
-        };
-        add(&table.id, table.primary_key_columns());
-        for u in &table.uniques {
-            add(&table.id, &u.columns);
-        }
-        for ix in table.indexes.iter().filter(|ix| ix.unique) {
-            let cols: Vec<String> = ix.parts.iter().filter_map(|pt| pt.column.clone()).collect();
-            add(&table.id, &cols);
-        }
-        for fk in &table.foreign_keys {
-            add(&table.id, &fk.columns);
-            let target = if fk.referenced_columns.is_empty() {
-                by_id
-                    .get(fk.references.as_str())
-                    .map(|t| t.primary_key_columns())
-                    .unwrap_or(&[])
-            } else {
-                &fk.referenced_columns
+    {
+        let by_id: FastMap<&str, &PTable<'_>> =
+            p.tables.iter().map(|t| (t.id.as_ref(), t)).collect();
+        for table in &p.tables {
+            let mut add = |table_id: &str, ids: &[String]| {
+                keys.extend(ids.iter().map(|c| (table_id.to_string(), c.clone())));
             };
-            add(&fk.references, target);
+            add(&table.id, table.primary_key_columns());
+            for u in &table.uniques {
+                add(&table.id, &u.def.columns);
+            }
+            for ix in table.indexes.iter().filter(|ix| ix.def.unique) {
+                let cols: Vec<String> = ix
+                    .def
+                    .parts
+                    .iter()
+                    .filter_map(|pt| pt.column.clone())
+                    .collect();
+                add(&table.id, &cols);
+            }
+            for fk in &table.foreign_keys {
+                add(&table.id, &fk.def.columns);
+                let target = if fk.def.referenced_columns.is_empty() {
+                    by_id
+                        .get(fk.def.references.as_str())
+                        .map(|t| t.primary_key_columns())
+                        .unwrap_or(&[])
+                } else {
+                    &fk.def.referenced_columns
+                };
+                add(&fk.def.references, target);
+            }
         }
     }
-    drop(by_id);
-    for (ti, table) in p.design.tables.iter_mut().enumerate() {
+    for (ti, table) in p.tables.iter_mut().enumerate() {
         for (ci, col) in table.columns.iter_mut().enumerate() {
             let bounded = match col.data_type {
                 DataType::Text => DataType::Varchar(Some(255)),
                 DataType::Bytes => DataType::Named("varbinary(255)".into()),
                 _ => continue,
             };
-            if !keys.contains(&(table.id.clone(), col.id.clone())) {
+            if !keys.contains(&(table.id.to_string(), col.id.clone())) {
                 continue;
             }
             p.diagnostics.push(
@@ -581,12 +446,12 @@ fn bound_key_columns(p: &mut Physical, d: &dyn Dialect) {
                 )
                 .with_help("give the column a length, e.g. varchar(320)")
                 .with_target(Target::Column {
-                    table: table.id.clone(),
+                    table: table.id.to_string(),
                     column: col.id.clone(),
                 })
                 .with_path(path_in(&p.origins, ti, &format!("/columns/{ci}/type"))),
             );
-            col.data_type = bounded;
+            col.to_mut().data_type = bounded;
         }
     }
 }

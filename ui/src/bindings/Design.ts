@@ -4,6 +4,7 @@ import type { Layout } from "./Layout";
 import type { Relationship } from "./Relationship";
 import type { Settings } from "./Settings";
 import type { Table } from "./Table";
+import type { Worksheet } from "./Worksheet";
 
 /**
  * A whole design: tables, relationships, settings and the diagram layout beside them.
@@ -44,4 +45,8 @@ relationships?: Array<Relationship>,
 /**
  * Diagram layout, keyed by entity id. Never read by analyses or DDL generation.
  */
-layout?: Layout, };
+layout?: Layout, 
+/**
+ * Access patterns: the queries the design must serve, with their rates.
+ */
+worksheet?: Worksheet, };

@@ -69,3 +69,8 @@ pub const REPEATED_COLUMN: &str = "V031";
 pub const EMPTY_COLUMN_LIST: &str = "V032";
 /// A type name that is not built in but is close to a built-in one (warning).
 pub const UNKNOWN_TYPE: &str = "V033";
+/// A worksheet pattern is issued per row of a pattern id that the worksheet does not have, or of
+/// itself.
+pub const PATTERN_REFERENCE: &str = "V034";
+/// A worksheet pattern has no SQL statement, or an empty one.
+pub const EMPTY_PATTERN: &str = "V035";

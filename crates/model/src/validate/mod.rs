@@ -12,6 +12,7 @@ mod identifiers;
 mod names;
 mod relations;
 mod tables;
+mod worksheet;
 
 use std::collections::HashMap;
 
@@ -27,6 +28,7 @@ pub fn validate(design: &Design) -> Vec<Diagnostic> {
     names::check(&cx, &mut out);
     identifiers::check(&cx, &mut out);
     relations::check(&cx, &mut out);
+    worksheet::check(&cx, &mut out);
     // Enum types, the layout and the design's own settings have no narrower target.
     for d in &mut out {
         if d.target.is_none() {

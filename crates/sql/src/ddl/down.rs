@@ -10,31 +10,32 @@
 //! table with a missing parent. When no such order exists (two tables of a cycle that both act
 //! on themselves, say), the script switches foreign keys off around the drops, with a note.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use schemata_model::{Design, DialectName, FkAction, Table};
+use schemata_model::{Design, DialectName, FkAction};
 
 use super::{Ddl, Statement, StatementKind, order};
 use crate::dialect::dialect_for;
-use crate::physical;
+use crate::physical::view::PTable;
+use crate::physical::{self, FastMap};
 
 pub(super) fn generate_down(design: &Design, dialect: DialectName) -> Ddl {
     let d = dialect_for(dialect);
     let p = physical::build(design, d);
-    let tables = &p.design.tables;
-    let by_id: HashMap<&str, usize> = tables
+    let tables = &p.tables;
+    let by_id: FastMap<&str, usize> = tables
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
+        .map(|(i, t)| (t.id.as_ref(), i))
         .collect();
-    let order = order::order(&p.design, &by_id);
+    let order = order::order(tables, &by_id);
     let name = |ti: usize| d.quote_qualified(tables[ti].schema.as_deref(), &tables[ti].name);
     let mut statements = Vec::new();
     let drop_table = |ti: usize| Statement {
         kind: StatementKind::DropTable,
         sql: format!("DROP TABLE {}", name(ti)),
         note: None,
-        table: Some(tables[ti].id.clone()),
+        table: Some(tables[ti].id.to_string()),
     };
     let reverse: Vec<usize> = order.tables.iter().rev().copied().collect();
     if d.supports_forward_references() {
@@ -72,7 +73,7 @@ pub(super) fn generate_down(design: &Design, dialect: DialectName) -> Ddl {
                     kind: StatementKind::DropForeignKey,
                     sql,
                     note: None,
-                    table: Some(tables[ti].id.clone()),
+                    table: Some(tables[ti].id.to_string()),
                 });
             }
         }
@@ -81,7 +82,7 @@ pub(super) fn generate_down(design: &Design, dialect: DialectName) -> Ddl {
         }
     }
     if d.supports_enum_type() {
-        for e in p.design.enums.iter().rev() {
+        for e in p.enums.iter().rev() {
             statements.push(Statement {
                 kind: StatementKind::DropType,
                 sql: format!(
@@ -107,8 +108,8 @@ pub(super) fn generate_down(design: &Design, dialect: DialectName) -> Ddl {
 /// to whenever there is one (that never closes a way out) and otherwise tries the safe tables in
 /// reverse creation order. `None` when there is no safe order (or the search gives up).
 fn sqlite_drop_order(
-    tables: &[Table],
-    by_id: &HashMap<&str, usize>,
+    tables: &[PTable<'_>],
+    by_id: &FastMap<&str, usize>,
     creation: &[usize],
 ) -> Option<Vec<usize>> {
     let n = tables.len();
@@ -121,9 +122,9 @@ fn sqlite_drop_order(
     };
     for (c, t) in tables.iter().enumerate() {
         for fk in &t.foreign_keys {
-            if let Some(&p) = by_id.get(fk.references.as_str()) {
+            if let Some(&p) = by_id.get(fk.def.references.as_str()) {
                 g.parents[c].push(p);
-                if !matches!(fk.on_delete, FkAction::NoAction | FkAction::Restrict) {
+                if !matches!(fk.def.on_delete, FkAction::NoAction | FkAction::Restrict) {
                     g.acting[p].push(c);
                 }
             }

@@ -12,7 +12,7 @@ impl Gen<'_> {
     /// The CREATE INDEX statements of table `ti`, then a place for the note of each index the
     /// physical design left out.
     pub(super) fn indexes(&mut self, ti: usize) {
-        let t = &self.design().tables[ti];
+        let t = &self.tables()[ti];
         for k in 0..t.indexes.len() {
             let mut notes = Vec::new();
             match self.create_index(ti, k, &mut notes) {
@@ -39,17 +39,34 @@ impl Gen<'_> {
 
     /// The statement for index `k` of table `ti`.
     fn create_index(&mut self, ti: usize, k: usize, notes: &mut Vec<String>) -> Option<String> {
-        let t = &self.design().tables[ti];
-        let ix = &t.indexes[k];
-        let name = ix.name.as_deref().unwrap_or(&ix.id);
-        let mut parts: Vec<String> = Vec::with_capacity(ix.parts.len());
+        let t = &self.tables()[ti];
+        let named = &t.indexes[k];
+        let ix = &named.def;
+        let name = named.name.as_deref().unwrap_or(&ix.id);
+        let mut sql = String::with_capacity(96 + 24 * ix.parts.len());
+        sql.push_str(if ix.unique {
+            "CREATE UNIQUE INDEX "
+        } else {
+            "CREATE INDEX "
+        });
+        sql.push_str(&self.d.quote_ident(name));
+        sql.push_str(" ON ");
+        self.write_table_name(&mut sql, ti);
+        if ix.method != IndexMethod::Btree {
+            sql.push_str(" USING ");
+            sql.push_str(ix.method.as_str());
+        }
+        sql.push_str(" (");
         for (pi, part) in ix.parts.iter().enumerate() {
-            let mut s = match (&part.column, &part.expr) {
+            if pi > 0 {
+                sql.push_str(", ");
+            }
+            match (&part.column, &part.expr) {
                 (Some(id), _) => {
                     let col = t.column(id)?;
-                    let mut s = self.d.quote_ident(&col.name).into_owned();
+                    sql.push_str(&self.d.quote_ident(&col.name));
                     if let Some(n) = self.d.index_prefix_length(&col.data_type) {
-                        let _ = write!(s, "({n})");
+                        let _ = write!(sql, "({n})");
                         let message = format!(
                             "{} indexes only a prefix of the unbounded {} column `{}.{}`: the first {n} characters, in index `{name}`",
                             self.d.display_name(),
@@ -58,7 +75,7 @@ impl Gen<'_> {
                             col.name
                         );
                         let target = Target::Index {
-                            table: t.id.clone(),
+                            table: t.id.to_string(),
                             index: ix.id.clone(),
                         };
                         let path = self.p.path(ti, &format!("/indexes/{k}/parts/{pi}"));
@@ -71,44 +88,40 @@ impl Gen<'_> {
                             path,
                         );
                     }
-                    s
                 }
-                (None, Some(expr)) => format!("({})", expr.trim()),
+                (None, Some(expr)) => {
+                    sql.push('(');
+                    sql.push_str(expr.trim());
+                    sql.push(')');
+                }
                 (None, None) => return None,
-            };
+            }
             if let Some(opclass) = &part.opclass {
-                let _ = write!(s, " {}", opclass.trim());
+                sql.push(' ');
+                sql.push_str(opclass.trim());
             }
             if part.order == SortOrder::Desc {
-                s.push_str(" DESC");
+                sql.push_str(" DESC");
             }
             match part.nulls {
-                Some(NullsOrder::First) => s.push_str(" NULLS FIRST"),
-                Some(NullsOrder::Last) => s.push_str(" NULLS LAST"),
+                Some(NullsOrder::First) => sql.push_str(" NULLS FIRST"),
+                Some(NullsOrder::Last) => sql.push_str(" NULLS LAST"),
                 None => {}
             }
-            parts.push(s);
         }
-        let using = if ix.method == IndexMethod::Btree {
-            String::new()
-        } else {
-            format!(" USING {}", ix.method.as_str())
-        };
-        let include = if ix.include.is_empty() {
-            String::new()
-        } else {
-            format!(" INCLUDE ({})", self.column_list(t, &ix.include)?)
-        };
-        let predicate = match &ix.predicate {
-            Some(p) => format!(" WHERE {}", p.trim()),
-            None => String::new(),
-        };
-        Some(format!(
-            "CREATE {}INDEX {} ON {}{using} ({}){include}{predicate}",
-            if ix.unique { "UNIQUE " } else { "" },
-            self.d.quote_ident(name),
-            self.table_name(ti),
-            parts.join(", ")
-        ))
+        sql.push(')');
+        if !ix.include.is_empty() {
+            if !self.has_columns(t, &ix.include) {
+                return None;
+            }
+            sql.push_str(" INCLUDE (");
+            self.write_column_list(&mut sql, t, &ix.include);
+            sql.push(')');
+        }
+        if let Some(p) = &ix.predicate {
+            sql.push_str(" WHERE ");
+            sql.push_str(p.trim());
+        }
+        Some(sql)
     }
 }

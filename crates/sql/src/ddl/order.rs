@@ -2,13 +2,15 @@
 //! tables, and the fewest foreign keys postponed to break cycles.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 use petgraph::Direction;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use schemata_model::Design;
+
+use crate::physical::FastMap;
+use crate::physical::view::PTable;
 
 /// The order tables are created in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,13 +27,13 @@ pub(crate) struct Order {
 /// broken at the first table (in design order) whose unmet dependencies all lie in its own
 /// strongly connected component: its foreign keys to tables not yet created are deferred.
 /// Self-references need no deferral.
-pub(crate) fn order(design: &Design, by_id: &HashMap<&str, usize>) -> Order {
-    let n = design.tables.len();
+pub(crate) fn order(tables: &[PTable<'_>], by_id: &FastMap<&str, usize>) -> Order {
+    let n = tables.len();
     let mut graph: DiGraph<usize, usize> = DiGraph::with_capacity(n, n);
     let nodes: Vec<NodeIndex> = (0..n).map(|i| graph.add_node(i)).collect();
-    for (ti, table) in design.tables.iter().enumerate() {
+    for (ti, table) in tables.iter().enumerate() {
         for (k, fk) in table.foreign_keys.iter().enumerate() {
-            if let Some(&ri) = by_id.get(fk.references.as_str())
+            if let Some(&ri) = by_id.get(fk.def.references.as_str())
                 && ri != ti
             {
                 graph.add_edge(nodes[ri], nodes[ti], k);
@@ -106,7 +108,7 @@ pub(crate) fn order(design: &Design, by_id: &HashMap<&str, usize>) -> Order {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use schemata_model::{ForeignKey, Table};
+    use schemata_model::{Design, ForeignKey, Table};
 
     fn design(edges: &[(&str, &[&str])]) -> Design {
         let mut d = Design::default();
@@ -142,13 +144,14 @@ mod tests {
     }
 
     fn run(d: &Design) -> Order {
+        let tables: Vec<PTable<'_>> = d.tables.iter().map(PTable::borrowed).collect();
         let by_id = d
             .tables
             .iter()
             .enumerate()
             .map(|(i, t)| (t.id.as_str(), i))
             .collect();
-        order(d, &by_id)
+        order(&tables, &by_id)
     }
 
     #[test]

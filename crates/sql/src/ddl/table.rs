@@ -5,104 +5,118 @@
 
 use std::fmt::Write as _;
 
-use schemata_model::{
-    DataType, Deferrable, DialectName, FkAction, Identity, Severity, Table, Target,
-};
+use schemata_model::{DataType, Deferrable, DialectName, FkAction, Identity, Severity, Target};
 
 use super::{Gen, Key, StatementKind, codes};
 use crate::dialect::{CommentStyle, IdentityStyle};
+use crate::physical::view::PTable;
 
-/// One element of the CREATE TABLE body, with the comment lines written above it (SQLite).
-struct Element {
-    comment: Option<String>,
+/// The body of a CREATE TABLE being written: elements separated by commas, each on its own
+/// line, with comment lines (SQLite) above an element.
+struct Body {
     sql: String,
+    elements: usize,
+}
+
+impl Body {
+    /// Start the next element, after the comment lines of `comment`.
+    fn element(&mut self, comment: Option<&str>) -> &mut String {
+        if self.elements > 0 {
+            self.sql.push_str(",\n");
+        }
+        self.elements += 1;
+        if let Some(c) = comment {
+            self.comment_lines(c);
+        }
+        self.sql.push_str("  ");
+        &mut self.sql
+    }
+
+    fn comment_lines(&mut self, comment: &str) {
+        for line in comment.lines() {
+            self.sql.push_str("  -- ");
+            self.sql.push_str(line.trim_end());
+            self.sql.push('\n');
+        }
+    }
 }
 
 impl Gen<'_> {
     /// `CREATE TABLE` for table `ti`; foreign keys listed in `deferred` are left for
     /// `ALTER TABLE` unless the dialect allows forward references.
     pub(super) fn create_table(&mut self, ti: usize, deferred: &[(usize, usize)]) {
-        let t = &self.design().tables[ti];
+        let t = &self.tables()[ti];
         let mut notes = Vec::new();
         let sql_comments = self.d.comment_style() == CommentStyle::SqlComment;
-        let mut elements: Vec<Element> = Vec::with_capacity(t.columns.len() + 8);
+        let mut body = Body {
+            sql: String::with_capacity(
+                64 + 48 * (t.columns.len() + t.foreign_keys.len()) + 40 * t.uniques.len(),
+            ),
+            elements: 0,
+        };
+        body.sql.push_str("CREATE TABLE ");
+        self.write_table_name(&mut body.sql, ti);
+        body.sql.push_str(" (\n");
         if sql_comments && let Some(c) = &t.comment {
-            elements.push(Element {
-                comment: Some(c.clone()),
-                sql: String::new(),
-            });
+            body.comment_lines(c);
         }
-        for (ci, col) in t.columns.iter().enumerate() {
-            let sql = self.column_def(ti, ci, &mut notes);
-            elements.push(Element {
-                comment: col.comment.clone().filter(|_| sql_comments),
-                sql,
-            });
+        for ci in 0..t.columns.len() {
+            let comment = t.columns[ci].comment.as_deref().filter(|_| sql_comments);
+            let out = body.element(comment);
+            self.column_def(out, ti, ci, &mut notes);
         }
         if let Some(pk) = &t.primary_key
-            && let Some(cols) = self.column_list(t, &pk.columns)
+            && self.has_columns(t, &pk.def.columns)
         {
-            let sql = if self.d.name() == DialectName::Mysql {
-                format!("PRIMARY KEY ({cols})")
-            } else {
-                format!(
-                    "{}PRIMARY KEY ({cols})",
-                    self.constraint(pk.name.as_deref())
-                )
-            };
-            elements.push(Element { comment: None, sql });
+            let out = body.element(None);
+            if self.d.name() != DialectName::Mysql {
+                self.write_constraint(out, pk.name.as_deref());
+            }
+            out.push_str("PRIMARY KEY (");
+            self.write_column_list(out, t, &pk.def.columns);
+            out.push(')');
         }
         for u in &t.uniques {
-            if let Some(cols) = self.column_list(t, &u.columns) {
-                let nnd = if u.nulls_not_distinct {
-                    " NULLS NOT DISTINCT"
-                } else {
-                    ""
-                };
-                let sql = format!("{}UNIQUE{nnd} ({cols})", self.constraint(u.name.as_deref()));
-                elements.push(Element { comment: None, sql });
+            if self.has_columns(t, &u.def.columns) {
+                let out = body.element(None);
+                self.write_constraint(out, u.name.as_deref());
+                out.push_str("UNIQUE");
+                if u.def.nulls_not_distinct {
+                    out.push_str(" NULLS NOT DISTINCT");
+                }
+                out.push_str(" (");
+                self.write_column_list(out, t, &u.def.columns);
+                out.push(')');
             }
         }
         for c in &t.checks {
-            let sql = format!(
-                "{}CHECK ({})",
-                self.constraint(c.name.as_deref()),
-                c.expr.trim()
-            );
-            elements.push(Element { comment: None, sql });
+            let out = body.element(None);
+            self.write_constraint(out, c.name.as_deref());
+            out.push_str("CHECK (");
+            out.push_str(c.def.expr.trim());
+            out.push(')');
         }
         let forward = self.d.supports_forward_references();
         for k in 0..t.foreign_keys.len() {
             if !forward && deferred.contains(&(ti, k)) {
                 continue;
             }
-            if let Some(sql) = self.fk_clause(ti, k) {
-                elements.push(Element { comment: None, sql });
+            if self.fk_resolves(ti, k) {
+                let out = body.element(None);
+                self.write_fk_clause(out, ti, k);
             }
         }
-        let mut sql = format!("CREATE TABLE {} (\n", self.table_name(ti));
-        let last_sql = elements.iter().rposition(|e| !e.sql.is_empty());
-        for (i, e) in elements.iter().enumerate() {
-            if let Some(c) = &e.comment {
-                for line in c.lines() {
-                    let _ = writeln!(sql, "  -- {}", line.trim_end());
-                }
-            }
-            if !e.sql.is_empty() {
-                sql.push_str("  ");
-                sql.push_str(&e.sql);
-                if Some(i) != last_sql {
-                    sql.push(',');
-                }
-                sql.push('\n');
-            }
+        let mut sql = body.sql;
+        if body.elements > 0 {
+            sql.push('\n');
         }
         sql.push(')');
         sql.push_str(self.d.table_options());
         if self.d.comment_style() == CommentStyle::Inline
             && let Some(c) = &t.comment
         {
-            let _ = write!(sql, " COMMENT={}", self.comment_literal(c));
+            sql.push_str(" COMMENT=");
+            sql.push_str(&self.comment_literal(c));
         }
         self.push(StatementKind::CreateTable, sql, Key::Table(ti), notes);
     }
@@ -112,19 +126,28 @@ impl Gen<'_> {
         if self.d.comment_style() != CommentStyle::CommentOn {
             return;
         }
-        let t = &self.design().tables[ti];
+        let t = &self.tables()[ti];
         let name = self.table_name(ti);
         if let Some(c) = &t.comment {
-            let sql = format!("COMMENT ON TABLE {name} IS {}", self.comment_literal(c));
+            let literal = self.comment_literal(c);
+            let mut sql = String::with_capacity(name.len() + literal.len() + 24);
+            sql.push_str("COMMENT ON TABLE ");
+            sql.push_str(&name);
+            sql.push_str(" IS ");
+            sql.push_str(&literal);
             self.push(StatementKind::Comment, sql, Key::Comment(ti), Vec::new());
         }
         for col in &t.columns {
             if let Some(c) = &col.comment {
-                let sql = format!(
-                    "COMMENT ON COLUMN {name}.{} IS {}",
-                    self.d.quote_ident(&col.name),
-                    self.comment_literal(c)
-                );
+                let literal = self.comment_literal(c);
+                let column = self.d.quote_ident(&col.name);
+                let mut sql = String::with_capacity(name.len() + column.len() + literal.len() + 24);
+                sql.push_str("COMMENT ON COLUMN ");
+                sql.push_str(&name);
+                sql.push('.');
+                sql.push_str(&column);
+                sql.push_str(" IS ");
+                sql.push_str(&literal);
                 self.push(StatementKind::Comment, sql, Key::Comment(ti), Vec::new());
             }
         }
@@ -132,8 +155,12 @@ impl Gen<'_> {
 
     /// `ALTER TABLE ... ADD CONSTRAINT` for a foreign key that closes a cycle.
     pub(super) fn add_foreign_key(&mut self, ti: usize, k: usize) {
-        if let Some(clause) = self.fk_clause(ti, k) {
-            let sql = format!("ALTER TABLE {} ADD {clause}", self.table_name(ti));
+        if self.fk_resolves(ti, k) {
+            let mut sql = String::with_capacity(160);
+            sql.push_str("ALTER TABLE ");
+            self.write_table_name(&mut sql, ti);
+            sql.push_str(" ADD ");
+            self.write_fk_clause(&mut sql, ti, k);
             self.push(
                 StatementKind::AddForeignKey,
                 sql,
@@ -144,154 +171,188 @@ impl Gen<'_> {
     }
 
     /// `CONSTRAINT name ` or nothing.
-    fn constraint(&self, name: Option<&str>) -> String {
-        match name {
-            Some(n) => format!("CONSTRAINT {} ", self.d.quote_ident(n)),
-            None => String::new(),
+    fn write_constraint(&self, out: &mut String, name: Option<&str>) {
+        if let Some(n) = name {
+            out.push_str("CONSTRAINT ");
+            out.push_str(&self.d.quote_ident(n));
+            out.push(' ');
         }
     }
 
-    /// Quoted column names of `ids`, comma-separated; `None` when one is missing (the physical
-    /// design has left such constraints out already).
-    pub(super) fn column_list(&self, t: &Table, ids: &[String]) -> Option<String> {
-        if ids.is_empty() {
-            return None;
-        }
-        let mut out = String::new();
+    /// Whether `ids` is a non-empty list of columns of `t` (the physical design has left out
+    /// constraints that name a missing column already).
+    pub(super) fn has_columns(&self, t: &PTable<'_>, ids: &[String]) -> bool {
+        !ids.is_empty() && ids.iter().all(|id| t.column(id).is_some())
+    }
+
+    /// Append the quoted column names of `ids`, comma-separated; see [`Gen::has_columns`].
+    pub(super) fn write_column_list(&self, out: &mut String, t: &PTable<'_>, ids: &[String]) {
         for (i, id) in ids.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
-            out.push_str(&self.d.quote_ident(&t.column(id)?.name));
+            if let Some(c) = t.column(id) {
+                out.push_str(&self.d.quote_ident(&c.name));
+            }
         }
-        Some(out)
     }
 
-    /// One column definition.
-    fn column_def(&mut self, ti: usize, ci: usize, notes: &mut Vec<String>) -> String {
-        let t = &self.design().tables[ti];
-        let col = &t.columns[ci];
+    /// Append one column definition.
+    fn column_def(&mut self, out: &mut String, ti: usize, ci: usize, notes: &mut Vec<String>) {
+        let col = &self.tables()[ti].columns[ci];
         let rowid = col.identity.is_some() && self.d.identity_style() == IdentityStyle::RowidAlias;
-        let ty = self.column_type(ti, ci, rowid, notes);
-        let mut s = format!("{} {ty}", self.d.quote_ident(&col.name));
+        out.push_str(&self.d.quote_ident(&col.name));
+        out.push(' ');
+        self.column_type(out, ti, ci, rowid, notes);
         if let Some(g) = &col.generated {
             let kind = if g.stored { "STORED" } else { "VIRTUAL" };
-            let _ = write!(s, " GENERATED ALWAYS AS ({}) {kind}", g.expr.trim());
+            let _ = write!(out, " GENERATED ALWAYS AS ({}) {kind}", g.expr.trim());
         }
         if !col.nullable {
-            s.push_str(" NOT NULL");
+            out.push_str(" NOT NULL");
         }
         if let Some(default) = &col.default {
-            let _ = write!(
-                s,
-                " DEFAULT {}",
-                self.d.default_sql(default, &col.data_type)
-            );
+            out.push_str(" DEFAULT ");
+            out.push_str(&self.d.default_sql(default, &col.data_type));
         }
         if let Some(identity) = col.identity {
             match self.d.identity_style() {
-                IdentityStyle::Generated => s.push_str(match identity {
+                IdentityStyle::Generated => out.push_str(match identity {
                     Identity::Always => " GENERATED ALWAYS AS IDENTITY",
                     Identity::ByDefault => " GENERATED BY DEFAULT AS IDENTITY",
                 }),
-                IdentityStyle::AutoIncrement => s.push_str(" AUTO_INCREMENT"),
+                IdentityStyle::AutoIncrement => out.push_str(" AUTO_INCREMENT"),
                 IdentityStyle::RowidAlias => {}
             }
         }
         if self.d.comment_style() == CommentStyle::Inline
             && let Some(c) = &col.comment
         {
-            let _ = write!(s, " COMMENT {}", self.comment_literal(c));
+            out.push_str(" COMMENT ");
+            out.push_str(&self.comment_literal(c));
         }
-        s
     }
 
-    /// The column's type in this dialect, reporting approximations.
+    /// Append the column's type in this dialect, reporting approximations.
     fn column_type(
         &mut self,
+        out: &mut String,
         ti: usize,
         ci: usize,
         rowid: bool,
         notes: &mut Vec<String>,
-    ) -> String {
+    ) {
         if rowid {
-            return "INTEGER".to_string();
+            out.push_str("INTEGER");
+            return;
         }
-        let t = &self.design().tables[ti];
+        let t = &self.tables()[ti];
         let col = &t.columns[ci];
-        if self.d.supports_enum_type()
-            && let Some(name) = self.enum_type_name(&col.data_type)
-        {
-            return name;
+        if self.d.supports_enum_type() && self.write_enum_type_name(out, &col.data_type) {
+            return;
         }
-        let mapped = self.d.map_type(&col.data_type);
-        if let Some(note) = mapped.note {
-            let code = if matches!(col.data_type, DataType::Varchar(None)) {
-                codes::VARCHAR_LENGTH
-            } else {
-                codes::TYPE_APPROXIMATED
-            };
-            let message = format!("`{}.{}`: {note}", t.name, col.name);
-            let target = Target::Column {
-                table: t.id.clone(),
-                column: col.id.clone(),
-            };
-            let path = self.p.path(ti, &format!("/columns/{ci}/type"));
-            self.limit(notes, code, Severity::Warning, message, target, path);
-        }
-        mapped.sql
+        let Some(note) = self.d.write_type(out, &col.data_type) else {
+            return;
+        };
+        let code = if matches!(col.data_type, DataType::Varchar(None)) {
+            codes::VARCHAR_LENGTH
+        } else {
+            codes::TYPE_APPROXIMATED
+        };
+        let message = format!("`{}.{}`: {note}", t.name, col.name);
+        let target = Target::Column {
+            table: t.id.to_string(),
+            column: col.id.clone(),
+        };
+        let path = self.p.path(ti, &format!("/columns/{ci}/type"));
+        self.limit(notes, code, Severity::Warning, message, target, path);
     }
 
-    /// The quoted name of a design enum the type names (or an array of one).
-    fn enum_type_name(&self, ty: &DataType) -> Option<String> {
+    /// Append the quoted name of a design enum the type names (or an array of one); `false`
+    /// when it names none.
+    fn write_enum_type_name(&self, out: &mut String, ty: &DataType) -> bool {
         match ty {
-            DataType::Named(n) => self
-                .design()
-                .enums
-                .iter()
-                .find(|e| {
+            DataType::Named(n) => {
+                let found = self.p.enums.iter().find(|e| {
                     e.name == *n
-                        || e.schema
-                            .as_ref()
-                            .is_some_and(|s| format!("{s}.{}", e.name) == *n)
-                })
-                .map(|e| self.d.quote_qualified(e.schema.as_deref(), &e.name)),
-            DataType::Array(inner) => self.enum_type_name(inner).map(|s| format!("{s}[]")),
-            _ => None,
+                        || e.schema.as_ref().is_some_and(|s| {
+                            n.len() == s.len() + 1 + e.name.len()
+                                && n.starts_with(s.as_str())
+                                && n[s.len()..].starts_with('.')
+                                && n.ends_with(e.name.as_str())
+                        })
+                });
+                match found {
+                    Some(e) => {
+                        out.push_str(&self.d.quote_qualified(e.schema.as_deref(), &e.name));
+                        true
+                    }
+                    None => false,
+                }
+            }
+            DataType::Array(inner) => {
+                let written = self.write_enum_type_name(out, inner);
+                if written {
+                    out.push_str("[]");
+                }
+                written
+            }
+            _ => false,
         }
     }
 
-    /// `CONSTRAINT name FOREIGN KEY (...) REFERENCES ... (...) [actions] [DEFERRABLE ...]`, or
-    /// `None` when it refers to something missing (the physical design has left such foreign
-    /// keys out already).
-    fn fk_clause(&self, ti: usize, k: usize) -> Option<String> {
-        let design = self.design();
-        let t = &design.tables[ti];
-        let fk = &t.foreign_keys[k];
-        let ri = *self.by_id.get(fk.references.as_str())?;
-        let rt = &design.tables[ri];
+    /// Whether foreign key `k` of table `ti` can be written: its tables and columns exist (the
+    /// physical design has left out those that refer to something missing already).
+    fn fk_resolves(&self, ti: usize, k: usize) -> bool {
+        let tables = self.tables();
+        let t = &tables[ti];
+        let fk = &t.foreign_keys[k].def;
+        let Some(&ri) = self.by_id.get(fk.references.as_str()) else {
+            return false;
+        };
+        let rt = &tables[ri];
         let target_cols = if fk.referenced_columns.is_empty() {
             rt.primary_key_columns()
         } else {
             &fk.referenced_columns
         };
-        let cols = self.column_list(t, &fk.columns)?;
-        let rcols = self.column_list(rt, target_cols)?;
-        let mut s = format!(
-            "{}FOREIGN KEY ({cols}) REFERENCES {} ({rcols})",
-            self.constraint(fk.name.as_deref()),
-            self.table_name(ri)
-        );
-        for (label, action) in [("ON DELETE", fk.on_delete), ("ON UPDATE", fk.on_update)] {
+        self.has_columns(t, &fk.columns) && self.has_columns(rt, target_cols)
+    }
+
+    /// Append `CONSTRAINT name FOREIGN KEY (...) REFERENCES ... (...) [actions]
+    /// [DEFERRABLE ...]`; see [`Gen::fk_resolves`].
+    fn write_fk_clause(&self, out: &mut String, ti: usize, k: usize) {
+        let tables = self.tables();
+        let t = &tables[ti];
+        let named = &t.foreign_keys[k];
+        let fk = &named.def;
+        let Some(&ri) = self.by_id.get(fk.references.as_str()) else {
+            return;
+        };
+        let rt = &tables[ri];
+        let target_cols = if fk.referenced_columns.is_empty() {
+            rt.primary_key_columns()
+        } else {
+            &fk.referenced_columns
+        };
+        self.write_constraint(out, named.name.as_deref());
+        out.push_str("FOREIGN KEY (");
+        self.write_column_list(out, t, &fk.columns);
+        out.push_str(") REFERENCES ");
+        self.write_table_name(out, ri);
+        out.push_str(" (");
+        self.write_column_list(out, rt, target_cols);
+        out.push(')');
+        for (label, action) in [(" ON DELETE ", fk.on_delete), (" ON UPDATE ", fk.on_update)] {
             if action != FkAction::NoAction {
-                let _ = write!(s, " {label} {}", action.sql());
+                out.push_str(label);
+                out.push_str(action.sql());
             }
         }
         match fk.deferrable {
             Deferrable::No => {}
-            Deferrable::InitiallyImmediate => s.push_str(" DEFERRABLE INITIALLY IMMEDIATE"),
-            Deferrable::InitiallyDeferred => s.push_str(" DEFERRABLE INITIALLY DEFERRED"),
+            Deferrable::InitiallyImmediate => out.push_str(" DEFERRABLE INITIALLY IMMEDIATE"),
+            Deferrable::InitiallyDeferred => out.push_str(" DEFERRABLE INITIALLY DEFERRED"),
         }
-        Some(s)
     }
 }

@@ -9,14 +9,14 @@
 mod mysql;
 mod postgres;
 mod sqlite;
+mod words;
 
 pub use mysql::MySql;
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
+pub(crate) use words::{Fnv, WordSet, push_u32, quote_string};
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use schemata_model::{DataType, DefaultValue, DialectName, FkAction, IndexMethod, Literal};
 
@@ -198,6 +198,13 @@ pub trait Dialect: Send + Sync {
     /// The dialect's type for a logical type.
     fn map_type(&self, ty: &DataType) -> TypeSql;
 
+    /// Append [`Dialect::map_type`]'s SQL to `out`; returns its note.
+    fn write_type(&self, out: &mut String, ty: &DataType) -> Option<String> {
+        let mapped = self.map_type(ty);
+        out.push_str(&mapped.sql);
+        mapped.note
+    }
+
     /// Table options written after the closing parenthesis of CREATE TABLE (with a leading
     /// space), e.g. a storage engine.
     fn table_options(&self) -> &'static str {
@@ -206,7 +213,7 @@ pub trait Dialect: Send + Sync {
 
     /// A string literal, escaped for this dialect.
     fn string_literal(&self, s: &str) -> String {
-        format!("'{}'", s.replace('\'', "''"))
+        quote_string(s, false)
     }
 
     /// A boolean literal.
@@ -259,46 +266,6 @@ pub trait Dialect: Send + Sync {
     }
 }
 
-/// A set of words with a fast hash, for reserved-word look-ups on every identifier written.
-pub(crate) struct WordSet(HashSet<&'static str, BuildHasherDefault<Fnv>>);
-
-impl WordSet {
-    pub(crate) fn new(words: &[&'static str]) -> Self {
-        WordSet(words.iter().copied().collect())
-    }
-
-    /// Whether `word`, compared case-insensitively (ASCII), is in the set.
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.0.contains(word.to_ascii_lowercase().as_str())
-        } else {
-            self.0.contains(word)
-        }
-    }
-}
-
-/// FNV-1a: fast on the short keys used here, and deterministic.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// The dialect object for a dialect name.
 pub fn dialect_for(name: DialectName) -> &'static dyn Dialect {
     match name {
@@ -311,12 +278,15 @@ pub fn dialect_for(name: DialectName) -> &'static dyn Dialect {
 /// A plain identifier: ASCII lower-case letter or `_`, then lower-case letters, digits and `_`.
 /// Such names need no quoting in any dialect unless they are reserved words.
 pub fn is_plain_identifier(ident: &str) -> bool {
-    let mut chars = ident.chars();
-    match chars.next() {
-        Some(c) if c.is_ascii_lowercase() || c == '_' => {}
+    // Bytes, not chars: a non-ASCII character is never plain, and none of its bytes is either.
+    let bytes = ident.as_bytes();
+    match bytes.first() {
+        Some(&b) if b.is_ascii_lowercase() || b == b'_' => {}
         _ => return false,
     }
-    chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    bytes[1..]
+        .iter()
+        .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Expressions with the same meaning in every dialect but a different spelling; defaults
@@ -340,20 +310,33 @@ impl PortableExpr {
         while is_wrapped(e) {
             e = e[1..e.len() - 1].trim();
         }
-        let compact: String = e
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        match compact.as_str() {
-            "current_timestamp" | "current_timestamp()" | "now()" | "localtimestamp" => {
-                Some(PortableExpr::CurrentTimestamp)
-            }
-            "current_date" | "current_date()" | "curdate()" => Some(PortableExpr::CurrentDate),
-            "current_time" | "current_time()" | "curtime()" => Some(PortableExpr::CurrentTime),
-            "gen_random_uuid()" | "uuid()" | "uuid_generate_v4()" => Some(PortableExpr::RandomUuid),
-            _ => None,
-        }
+        // Compared without white space, ignoring ASCII case.
+        let is = |spelling: &str| {
+            let mut chars = e.chars().filter(|c| !c.is_whitespace());
+            spelling
+                .chars()
+                .all(|s| chars.next().is_some_and(|c| c.to_ascii_lowercase() == s))
+                && chars.next().is_none()
+        };
+        const SPELLINGS: [(&str, PortableExpr); 13] = [
+            ("current_timestamp", PortableExpr::CurrentTimestamp),
+            ("current_timestamp()", PortableExpr::CurrentTimestamp),
+            ("now()", PortableExpr::CurrentTimestamp),
+            ("localtimestamp", PortableExpr::CurrentTimestamp),
+            ("current_date", PortableExpr::CurrentDate),
+            ("current_date()", PortableExpr::CurrentDate),
+            ("curdate()", PortableExpr::CurrentDate),
+            ("current_time", PortableExpr::CurrentTime),
+            ("current_time()", PortableExpr::CurrentTime),
+            ("curtime()", PortableExpr::CurrentTime),
+            ("gen_random_uuid()", PortableExpr::RandomUuid),
+            ("uuid()", PortableExpr::RandomUuid),
+            ("uuid_generate_v4()", PortableExpr::RandomUuid),
+        ];
+        SPELLINGS
+            .iter()
+            .find(|(spelling, _)| is(spelling))
+            .map(|(_, e)| *e)
     }
 }
 

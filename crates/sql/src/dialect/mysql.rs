@@ -241,7 +241,7 @@ impl Dialect for MySql {
 
     /// Quotes doubled and backslashes escaped (backslash is an escape character in MySQL strings).
     fn string_literal(&self, s: &str) -> String {
-        format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"))
+        super::quote_string(s, true)
     }
 
     fn bool_literal(&self, b: bool) -> &'static str {

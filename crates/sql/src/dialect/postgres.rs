@@ -4,7 +4,7 @@ use schemata_model::{DataType, DialectName, FkAction, IndexMethod};
 
 use std::sync::OnceLock;
 
-use super::{CommentStyle, Dialect, IdentityStyle, PortableExpr, TypeSql, WordSet};
+use super::{CommentStyle, Dialect, IdentityStyle, PortableExpr, TypeSql, WordSet, push_u32};
 
 /// PostgreSQL 15+: schemas, named enum types, arrays, partial, covering and expression indexes,
 /// every index method, deferrable constraints, `NULLS NOT DISTINCT`. Generated columns are
@@ -112,35 +112,64 @@ impl Dialect for Postgres {
     /// `bytea`, `T[]`. An inline enum has no PostgreSQL spelling; the physical design turns it
     /// into `text` with a CHECK, so `text` here is only a fallback.
     fn map_type(&self, ty: &DataType) -> TypeSql {
-        TypeSql::exact(match ty {
-            DataType::SmallInt => "smallint".to_string(),
-            DataType::Integer => "integer".to_string(),
-            DataType::BigInt => "bigint".to_string(),
-            DataType::Decimal { precision, scale } => match (precision, scale) {
-                (Some(p), Some(s)) => format!("numeric({p},{s})"),
-                (Some(p), None) => format!("numeric({p})"),
-                _ => "numeric".to_string(),
-            },
-            DataType::Real => "real".to_string(),
-            DataType::Double => "double precision".to_string(),
-            DataType::Boolean => "boolean".to_string(),
-            DataType::Text | DataType::Enum(_) => "text".to_string(),
-            DataType::Varchar(Some(n)) => format!("varchar({n})"),
-            DataType::Varchar(None) => "varchar".to_string(),
-            DataType::Char(Some(n)) => format!("char({n})"),
-            DataType::Char(None) => "char".to_string(),
-            DataType::Date => "date".to_string(),
-            DataType::Time => "time".to_string(),
-            DataType::Timestamp => "timestamp".to_string(),
-            DataType::Timestamptz => "timestamptz".to_string(),
-            DataType::Interval => "interval".to_string(),
-            DataType::Uuid => "uuid".to_string(),
-            DataType::Json => "json".to_string(),
-            DataType::Jsonb => "jsonb".to_string(),
-            DataType::Bytes => "bytea".to_string(),
-            DataType::Array(inner) => format!("{}[]", self.map_type(inner).sql),
-            DataType::Named(n) => n.clone(),
-        })
+        let mut sql = String::new();
+        let note = self.write_type(&mut sql, ty);
+        TypeSql { sql, note }
+    }
+
+    fn write_type(&self, out: &mut String, ty: &DataType) -> Option<String> {
+        let word = match ty {
+            DataType::SmallInt => "smallint",
+            DataType::Integer => "integer",
+            DataType::BigInt => "bigint",
+            DataType::Decimal { precision, scale } => {
+                out.push_str("numeric");
+                if let Some(p) = precision {
+                    out.push('(');
+                    push_u32(out, *p);
+                    if let Some(s) = scale {
+                        out.push(',');
+                        push_u32(out, *s);
+                    }
+                    out.push(')');
+                }
+                return None;
+            }
+            DataType::Real => "real",
+            DataType::Double => "double precision",
+            DataType::Boolean => "boolean",
+            DataType::Text | DataType::Enum(_) => "text",
+            DataType::Varchar(Some(n)) => {
+                out.push_str("varchar(");
+                push_u32(out, *n);
+                out.push(')');
+                return None;
+            }
+            DataType::Varchar(None) => "varchar",
+            DataType::Char(Some(n)) => {
+                out.push_str("char(");
+                push_u32(out, *n);
+                out.push(')');
+                return None;
+            }
+            DataType::Char(None) => "char",
+            DataType::Date => "date",
+            DataType::Time => "time",
+            DataType::Timestamp => "timestamp",
+            DataType::Timestamptz => "timestamptz",
+            DataType::Interval => "interval",
+            DataType::Uuid => "uuid",
+            DataType::Json => "json",
+            DataType::Jsonb => "jsonb",
+            DataType::Bytes => "bytea",
+            DataType::Array(inner) => {
+                self.write_type(out, inner);
+                "[]"
+            }
+            DataType::Named(n) => n,
+        };
+        out.push_str(word);
+        None
     }
 
     fn bool_literal(&self, b: bool) -> &'static str {

@@ -3,16 +3,17 @@
 //! what the DDL creates. Constraints and indexes that refer to missing columns or tables are
 //! left out too (`D017`).
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use schemata_model::{
-    Deferrable, Diagnostic, FkAction, ForeignKey, Identity, Index, IndexMethod, Severity,
-    SortOrder, Table, Target,
+    Deferrable, Diagnostic, FkAction, ForeignKey, Index, IndexMethod, IndexPart, Severity,
+    SortOrder, Target,
 };
 
-use super::{Physical, path_in};
+use super::view::{Named, PTable};
+use super::{FastMap, Origin, Physical, path_in};
 use crate::ddl::codes;
-use crate::dialect::{Dialect, IdentityStyle};
+use crate::dialect::Dialect;
 
 /// An index left out of the physical design, for the note at its place in the script.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,12 +24,14 @@ pub(crate) struct RemovedIndex {
     pub index: String,
 }
 
+mod columns;
+
 /// Diagnostics of one table, with its place in the file.
 struct Report<'a> {
     d: &'a dyn Dialect,
-    origins: &'a [String],
+    origins: &'a [Origin],
     ti: usize,
-    table_id: String,
+    table_id: Cow<'a, str>,
     out: Vec<Diagnostic>,
 }
 
@@ -52,19 +55,19 @@ impl Report<'_> {
     }
     fn constraint(&self, id: &str) -> Target {
         Target::Constraint {
-            table: self.table_id.clone(),
+            table: self.table_id.to_string(),
             constraint: id.to_string(),
         }
     }
     fn index(&self, id: &str) -> Target {
         Target::Index {
-            table: self.table_id.clone(),
+            table: self.table_id.to_string(),
             index: id.to_string(),
         }
     }
     fn column(&self, id: &str) -> Target {
         Target::Column {
-            table: self.table_id.clone(),
+            table: self.table_id.to_string(),
             column: id.to_string(),
         }
     }
@@ -73,23 +76,25 @@ impl Report<'_> {
     }
 }
 
-pub(super) fn adapt(p: &mut Physical, d: &dyn Dialect) {
+pub(super) fn adapt(p: &mut Physical<'_>, d: &dyn Dialect) {
     // Which foreign keys resolve, decided before any table changes.
-    let resolves: Vec<Vec<bool>> = {
-        let by_id: HashMap<&str, &Table> =
-            p.design.tables.iter().map(|t| (t.id.as_str(), t)).collect();
-        p.design
-            .tables
-            .iter()
-            .map(|t| {
+    // All tables' answers in one list; `starts[ti]` is where table `ti`'s begin.
+    let mut resolves: Vec<bool> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(p.tables.len() + 1);
+    {
+        let by_id: FastMap<&str, &PTable<'_>> =
+            p.tables.iter().map(|t| (t.id.as_ref(), t)).collect();
+        for t in &p.tables {
+            starts.push(resolves.len());
+            resolves.extend(
                 t.foreign_keys
                     .iter()
-                    .map(|fk| fk_resolves(t, fk, &by_id))
-                    .collect()
-            })
-            .collect()
-    };
-    for (ti, table) in p.design.tables.iter_mut().enumerate() {
+                    .map(|fk| fk_resolves(t, &fk.def, &by_id)),
+            );
+        }
+        starts.push(resolves.len());
+    }
+    for (ti, table) in p.tables.iter_mut().enumerate() {
         let mut r = Report {
             d,
             origins: &p.origins,
@@ -104,7 +109,7 @@ pub(super) fn adapt(p: &mut Physical, d: &dyn Dialect) {
                     "{} parses CHECK constraints but does not enforce them",
                     d.display_name()
                 );
-                let target = r.constraint(&c.id);
+                let target = r.constraint(&c.def.id);
                 r.warn(
                     codes::CHECK_NOT_ENFORCED,
                     message,
@@ -114,25 +119,31 @@ pub(super) fn adapt(p: &mut Physical, d: &dyn Dialect) {
             }
         }
         uniques(table, &mut r);
-        foreign_keys(table, &resolves[ti], &mut r);
+        foreign_keys(table, &resolves[starts[ti]..starts[ti + 1]], &mut r);
         let removed = indexes(table, &mut r);
+        columns::columns(table, &mut r);
+        let mut out = r.out;
+        p.diagnostics.append(&mut out);
         p.removed_indexes.extend(
             removed
                 .into_iter()
                 .map(|index| RemovedIndex { table: ti, index }),
         );
-        columns(table, &mut r);
-        p.diagnostics.append(&mut r.out);
     }
 }
 
-fn missing(table: &Table, ids: &[String]) -> bool {
+fn missing(table: &PTable<'_>, ids: &[String]) -> bool {
     ids.is_empty() || ids.iter().any(|id| table.column(id).is_none())
 }
 
-fn primary_key(table: &mut Table, r: &mut Report<'_>) {
+/// The name a constraint or index is created with (its id before names are assigned).
+fn name_of<T: Clone>(n: &Named<'_, T>, id: &str) -> String {
+    n.name.clone().unwrap_or_else(|| id.to_string())
+}
+
+fn primary_key(table: &mut PTable<'_>, r: &mut Report<'_>) {
     if let Some(pk) = &table.primary_key
-        && missing(table, &pk.columns)
+        && missing(table, &pk.def.columns)
     {
         let message = format!(
             "the primary key of `{}` refers to a missing column and was left out",
@@ -144,17 +155,17 @@ fn primary_key(table: &mut Table, r: &mut Report<'_>) {
     }
 }
 
-fn uniques(table: &mut Table, r: &mut Report<'_>) {
+fn uniques(table: &mut PTable<'_>, r: &mut Report<'_>) {
     let mut uniques = std::mem::take(&mut table.uniques);
     let mut k = 0;
     uniques.retain_mut(|u| {
         let at = k;
         k += 1;
-        let name = u.name.clone().unwrap_or_else(|| u.id.clone());
-        if missing(table, &u.columns) {
+        if missing(table, &u.def.columns) {
+            let name = name_of(u, &u.def.id);
             let message =
                 format!("unique constraint `{name}` refers to a missing column and was left out");
-            let target = r.constraint(&u.id);
+            let target = r.constraint(&u.def.id);
             r.warn(
                 codes::DANGLING_REFERENCE,
                 message,
@@ -164,11 +175,13 @@ fn uniques(table: &mut Table, r: &mut Report<'_>) {
             return false;
         }
         if let Some(col) = u
+            .def
             .columns
             .iter()
             .filter_map(|id| table.column(id))
             .find(|c| !r.d.can_index_type(&c.data_type))
         {
+            let name = name_of(u, &u.def.id);
             let message = format!(
                 "{} cannot index the {} column `{}.{}`, so unique constraint `{name}` was left out",
                 r.name(),
@@ -176,7 +189,7 @@ fn uniques(table: &mut Table, r: &mut Report<'_>) {
                 table.name,
                 col.name
             );
-            let target = r.constraint(&u.id);
+            let target = r.constraint(&u.def.id);
             r.warn(
                 codes::UNINDEXABLE,
                 message,
@@ -185,67 +198,70 @@ fn uniques(table: &mut Table, r: &mut Report<'_>) {
             );
             return false;
         }
-        if u.nulls_not_distinct && !r.d.supports_nulls_not_distinct() {
+        if u.def.nulls_not_distinct && !r.d.supports_nulls_not_distinct() {
+            let name = name_of(u, &u.def.id);
             let message = format!(
                 "{} has no UNIQUE NULLS NOT DISTINCT; `{name}` allows several rows with NULL",
                 r.name()
             );
-            let target = r.constraint(&u.id);
+            let target = r.constraint(&u.def.id);
             let suffix = format!("/uniques/{at}/nulls_not_distinct");
             r.warn(codes::NULLS_NOT_DISTINCT, message, target, &suffix);
-            u.nulls_not_distinct = false;
+            u.def.to_mut().nulls_not_distinct = false;
         }
         true
     });
     table.uniques = uniques;
 }
 
-fn foreign_keys(table: &mut Table, resolves: &[bool], r: &mut Report<'_>) {
-    let mut fks = std::mem::take(&mut table.foreign_keys);
+fn foreign_keys(table: &mut PTable<'_>, resolves: &[bool], r: &mut Report<'_>) {
     let mut k = 0;
-    fks.retain_mut(|fk| {
+    table.foreign_keys.retain_mut(|fk| {
         let at = k;
         k += 1;
-        let name = fk.name.clone().unwrap_or_else(|| fk.id.clone());
-        let suffix = format!("/foreign_keys/{at}");
         if !resolves.get(at).copied().unwrap_or(false) {
+            let name = name_of(fk, &fk.def.id);
             let message = format!(
                 "foreign key `{name}` refers to a missing table or column (or to a different number of columns) and was left out"
             );
-            let target = r.constraint(&fk.id);
-            r.warn(codes::DANGLING_REFERENCE, message, target, &suffix);
+            let target = r.constraint(&fk.def.id);
+            r.warn(codes::DANGLING_REFERENCE, message, target, &format!("/foreign_keys/{at}"));
             return false;
         }
-        for (label, field, action) in [
-            ("ON DELETE", "on_delete", &mut fk.on_delete),
-            ("ON UPDATE", "on_update", &mut fk.on_update),
-        ] {
-            if *action != FkAction::NoAction && !r.d.supports_fk_action(*action) {
+        for (label, field, on_delete) in [("ON DELETE", "on_delete", true), ("ON UPDATE", "on_update", false)] {
+            let action = if on_delete { fk.def.on_delete } else { fk.def.on_update };
+            if action != FkAction::NoAction && !r.d.supports_fk_action(action) {
+                let name = name_of(fk, &fk.def.id);
                 let message = format!(
                     "{} does not support {label} {} (foreign key `{name}`); NO ACTION is used",
                     r.name(),
                     action.sql()
                 );
-                let target = r.constraint(&fk.id);
-                r.warn(codes::FK_ACTION, message, target, &format!("{suffix}/{field}"));
-                *action = FkAction::NoAction;
+                let target = r.constraint(&fk.def.id);
+                r.warn(codes::FK_ACTION, message, target, &format!("/foreign_keys/{at}/{field}"));
+                let def = fk.def.to_mut();
+                if on_delete {
+                    def.on_delete = FkAction::NoAction;
+                } else {
+                    def.on_update = FkAction::NoAction;
+                }
             }
         }
-        if fk.deferrable != Deferrable::No && !r.d.supports_deferrable() {
+        if fk.def.deferrable != Deferrable::No && !r.d.supports_deferrable() {
+            let name = name_of(fk, &fk.def.id);
             let message = format!(
                 "{} has no deferrable constraints; foreign key `{name}` is checked immediately, row by row",
                 r.name()
             );
-            let target = r.constraint(&fk.id);
-            r.warn(codes::DEFERRABLE, message, target, &format!("{suffix}/deferrable"));
-            fk.deferrable = Deferrable::No;
+            let target = r.constraint(&fk.def.id);
+            r.warn(codes::DEFERRABLE, message, target, &format!("/foreign_keys/{at}/deferrable"));
+            fk.def.to_mut().deferrable = Deferrable::No;
         }
         true
     });
-    table.foreign_keys = fks;
 }
 
-fn fk_resolves(table: &Table, fk: &ForeignKey, by_id: &HashMap<&str, &Table>) -> bool {
+fn fk_resolves(table: &PTable<'_>, fk: &ForeignKey, by_id: &FastMap<&str, &PTable<'_>>) -> bool {
     let Some(target_table) = by_id.get(fk.references.as_str()) else {
         return false;
     };
@@ -260,7 +276,7 @@ fn fk_resolves(table: &Table, fk: &ForeignKey, by_id: &HashMap<&str, &Table>) ->
 }
 
 /// Adapt the indexes; returns the ids of those left out.
-fn indexes(table: &mut Table, r: &mut Report<'_>) -> Vec<String> {
+fn indexes(table: &mut PTable<'_>, r: &mut Report<'_>) -> Vec<String> {
     let mut removed = Vec::new();
     let mut indexes = std::mem::take(&mut table.indexes);
     let mut k = 0;
@@ -269,7 +285,7 @@ fn indexes(table: &mut Table, r: &mut Report<'_>) -> Vec<String> {
         k += 1;
         let keep = index(table, ix, at, r);
         if !keep {
-            removed.push(ix.id.clone());
+            removed.push(ix.def.id.clone());
         }
         keep
     });
@@ -278,10 +294,14 @@ fn indexes(table: &mut Table, r: &mut Report<'_>) -> Vec<String> {
 }
 
 /// Adapt one index; `false` when it cannot be created at all.
-fn index(table: &Table, ix: &mut Index, at: usize, r: &mut Report<'_>) -> bool {
-    let name = ix.name.clone().unwrap_or_else(|| ix.id.clone());
-    let target = r.index(&ix.id);
-    let base = format!("/indexes/{at}");
+fn index(table: &PTable<'_>, named: &mut Named<'_, Index>, at: usize, r: &mut Report<'_>) -> bool {
+    let name: Cow<'_, str> = match &named.name {
+        Some(n) => Cow::Borrowed(n.as_str()),
+        None => Cow::Owned(named.def.id.clone()),
+    };
+    let ix = &named.def;
+    let target = |r: &Report<'_>| r.index(&ix.id);
+    let base = || format!("/indexes/{at}");
     // Key columns that exist and can be indexed.
     for part in &ix.parts {
         let Some(id) = &part.column else {
@@ -289,7 +309,8 @@ fn index(table: &Table, ix: &mut Index, at: usize, r: &mut Report<'_>) -> bool {
                 let message = format!(
                     "index `{name}` has a key part with neither column nor expression and was left out"
                 );
-                r.warn(codes::DANGLING_REFERENCE, message, target, &base);
+                let target = target(r);
+                r.warn(codes::DANGLING_REFERENCE, message, target, &base());
                 return false;
             }
             continue;
@@ -297,7 +318,8 @@ fn index(table: &Table, ix: &mut Index, at: usize, r: &mut Report<'_>) -> bool {
         let Some(col) = table.column(id) else {
             let message =
                 format!("index `{name}` refers to a missing column `{id}` and was left out");
-            r.warn(codes::DANGLING_REFERENCE, message, target, &base);
+            let target = target(r);
+            r.warn(codes::DANGLING_REFERENCE, message, target, &base());
             return false;
         };
         if !r.d.can_index_type(&col.data_type) {
@@ -308,7 +330,8 @@ fn index(table: &Table, ix: &mut Index, at: usize, r: &mut Report<'_>) -> bool {
                 table.name,
                 col.name
             );
-            r.warn(codes::UNINDEXABLE, message, target, &base);
+            let target = target(r);
+            r.warn(codes::UNINDEXABLE, message, target, &base());
             return false;
         }
     }
@@ -338,52 +361,63 @@ fn index(table: &Table, ix: &mut Index, at: usize, r: &mut Report<'_>) -> bool {
         let message = format!(
             "MariaDB has no expression indexes, so index `{name}` (on `{expr}`) was left out; on MySQL 8.0.13 or newer create it with `{sql}`, on MariaDB index a generated column"
         );
+        let target = target(r);
         r.warn(
             codes::EXPRESSION_INDEX,
             message,
             target,
-            &format!("{base}/parts/{pi}/expr"),
+            &format!("{}/parts/{pi}/expr", base()),
         );
         return false;
     }
-    for (pi, part) in ix.parts.iter_mut().enumerate() {
+    let d = r.d;
+    for pi in 0..named.def.parts.len() {
+        let part = &named.def.parts[pi];
+        let drop_opclass = part.opclass.is_some() && !d.supports_opclass();
+        let drop_desc = part.order == SortOrder::Desc && !d.supports_descending_index();
+        let drop_nulls = part.nulls.is_some() && !d.supports_nulls_order();
+        if !(drop_opclass || drop_desc || drop_nulls) {
+            continue;
+        }
+        let part = &mut named.def.to_mut().parts[pi];
         let mut dropped: Vec<String> = Vec::new();
-        if let Some(opclass) = part.opclass.take_if(|_| !r.d.supports_opclass()) {
+        if let Some(opclass) = part.opclass.take_if(|_| drop_opclass) {
             dropped.push(format!("operator class {}", opclass.trim()));
         }
-        if part.order == SortOrder::Desc && !r.d.supports_descending_index() {
+        if drop_desc {
             part.order = SortOrder::Asc;
             dropped.push("DESC".into());
         }
-        if let Some(nulls) = part.nulls.take_if(|_| !r.d.supports_nulls_order()) {
+        if let Some(nulls) = part.nulls.take_if(|_| drop_nulls) {
             dropped.push(format!("NULLS {}", format!("{nulls:?}").to_uppercase()));
         }
-        if !dropped.is_empty() {
-            let message = format!(
-                "{} cannot express {} in index `{name}`; left out",
-                r.name(),
-                dropped.join(", ")
-            );
-            r.warn(
-                codes::INDEX_PART_OPTION,
-                message,
-                target.clone(),
-                &format!("{base}/parts/{pi}"),
-            );
-        }
+        let message = format!(
+            "{} cannot express {} in index `{name}`; left out",
+            r.name(),
+            dropped.join(", ")
+        );
+        let target = r.index(&named.def.id);
+        r.warn(
+            codes::INDEX_PART_OPTION,
+            message,
+            target,
+            &format!("/indexes/{at}/parts/{pi}"),
+        );
     }
-    if !ix.include.is_empty() {
-        if missing(table, &ix.include) {
+    if !named.def.include.is_empty() {
+        if missing(table, &named.def.include) {
             let message = format!("index `{name}` includes a missing column and was left out");
+            let target = r.index(&named.def.id);
             r.warn(
                 codes::DANGLING_REFERENCE,
                 message,
                 target,
-                &format!("{base}/include"),
+                &format!("/indexes/{at}/include"),
             );
             return false;
         }
         if !r.d.supports_include() {
+            let ix = named.def.to_mut();
             let include = std::mem::take(&mut ix.include);
             let message = if ix.unique {
                 format!(
@@ -397,11 +431,8 @@ fn index(table: &Table, ix: &mut Index, at: usize, r: &mut Report<'_>) -> bool {
                             .column(id)
                             .is_some_and(|c| r.d.can_index_type(&c.data_type))
                     });
-                ix.parts.extend(
-                    appended
-                        .iter()
-                        .map(|id| schemata_model::IndexPart::column(*id)),
-                );
+                ix.parts
+                    .extend(appended.iter().map(|id| IndexPart::column(*id)));
                 let names = |ids: &[&String]| -> String {
                     ids.iter()
                         .map(|id| table.column_name(id))
@@ -421,29 +452,33 @@ fn index(table: &Table, ix: &mut Index, at: usize, r: &mut Report<'_>) -> bool {
                 }
                 m
             };
+            let target = r.index(&named.def.id);
             r.warn(
                 codes::INCLUDE_COLUMNS,
                 message,
-                target.clone(),
-                &format!("{base}/include"),
+                target,
+                &format!("/indexes/{at}/include"),
             );
         }
     }
-    if ix.method != IndexMethod::Btree && !r.d.supports_index_method(ix.method) {
+    if named.def.method != IndexMethod::Btree && !r.d.supports_index_method(named.def.method) {
         let message = format!(
             "{} has no {} indexes; `{name}` is a B-tree index",
             r.name(),
-            ix.method.as_str()
+            named.def.method.as_str()
         );
+        let target = r.index(&named.def.id);
         r.warn(
             codes::INDEX_METHOD,
             message,
-            target.clone(),
-            &format!("{base}/method"),
+            target,
+            &format!("/indexes/{at}/method"),
         );
-        ix.method = IndexMethod::Btree;
+        named.def.to_mut().method = IndexMethod::Btree;
     }
-    if let Some(pred) = ix.predicate.take_if(|_| !r.d.supports_partial_indexes()) {
+    if named.def.predicate.is_some() && !r.d.supports_partial_indexes() {
+        let ix = named.def.to_mut();
+        let pred = ix.predicate.take().unwrap_or_default();
         let mut message = format!(
             "{} has no partial indexes; the predicate `{}` of `{name}` was dropped and the index covers every row",
             r.name(),
@@ -453,136 +488,13 @@ fn index(table: &Table, ix: &mut Index, at: usize, r: &mut Report<'_>) -> bool {
             ix.unique = false;
             message.push_str("; it is not unique, since uniqueness over every row would refuse rows the design allows");
         }
+        let target = r.index(&named.def.id);
         r.warn(
             codes::PARTIAL_INDEX,
             message,
             target,
-            &format!("{base}/where"),
+            &format!("/indexes/{at}/where"),
         );
     }
     true
-}
-
-/// Identity, generated columns and defaults.
-fn columns(table: &mut Table, r: &mut Report<'_>) {
-    let style = r.d.identity_style();
-    let pk = table.primary_key_columns().to_vec();
-    let leads_key = |id: &str| {
-        pk.first().is_some_and(|c| c == id)
-            || table
-                .uniques
-                .iter()
-                .any(|u| u.columns.first().is_some_and(|c| c == id))
-            || table.indexes.iter().any(|ix| {
-                ix.parts
-                    .first()
-                    .and_then(|p| p.column.as_deref())
-                    .is_some_and(|c| c == id)
-            })
-    };
-    let leading: Vec<bool> = table.columns.iter().map(|c| leads_key(&c.id)).collect();
-    let mut granted = false;
-    for (ci, col) in table.columns.iter_mut().enumerate() {
-        let suffix = |s: &str| format!("/columns/{ci}/{s}");
-        if let Some(identity) = col.identity {
-            let refusal = if col.generated.is_some() {
-                Some("it is also a generated column")
-            } else {
-                match style {
-                    IdentityStyle::Generated => None,
-                    IdentityStyle::AutoIncrement if granted => {
-                        Some("MySQL allows one AUTO_INCREMENT column per table")
-                    }
-                    IdentityStyle::AutoIncrement if !leading[ci] => {
-                        Some("MySQL's AUTO_INCREMENT column must be the first column of a key")
-                    }
-                    IdentityStyle::RowidAlias
-                        if !(pk.len() == 1 && pk[0] == col.id && col.data_type.is_integer()) =>
-                    {
-                        Some("SQLite assigns values only to an integer single-column primary key")
-                    }
-                    _ => None,
-                }
-            };
-            if let Some(why) = refusal {
-                let message = format!(
-                    "identity of `{}.{}` is not declared: {why}; the application must supply values",
-                    table.name, col.name
-                );
-                r.warn(
-                    codes::IDENTITY,
-                    message,
-                    r.column(&col.id),
-                    &suffix("identity"),
-                );
-                col.identity = None;
-            } else {
-                granted = true;
-                if identity == Identity::Always && !r.d.supports_identity_always() {
-                    let message = format!(
-                        "`{}.{}` is GENERATED ALWAYS in the design; {} assigns values only by default, so explicit values are accepted",
-                        table.name,
-                        col.name,
-                        r.name()
-                    );
-                    r.push(
-                        codes::IDENTITY,
-                        Severity::Info,
-                        message,
-                        r.column(&col.id),
-                        &suffix("identity"),
-                    );
-                    col.identity = Some(Identity::ByDefault);
-                }
-            }
-        }
-        if col.default.is_some() && (col.identity.is_some() || col.generated.is_some()) {
-            let what = if col.generated.is_some() {
-                "generated"
-            } else {
-                "identity"
-            };
-            let message = format!(
-                "`{}.{}` is an {what} column, which cannot have a DEFAULT; the default was left out",
-                table.name, col.name
-            );
-            r.warn(
-                codes::DEFAULT_DROPPED,
-                message,
-                r.column(&col.id),
-                &suffix("default"),
-            );
-            col.default = None;
-        }
-        if let Some(g) = col.generated.as_mut() {
-            if !g.stored && !r.d.supports_virtual_generated() {
-                let message = format!(
-                    "{} has no virtual generated columns; `{}.{}` is STORED",
-                    r.name(),
-                    table.name,
-                    col.name
-                );
-                r.warn(
-                    codes::VIRTUAL_GENERATED,
-                    message,
-                    r.column(&col.id),
-                    &suffix("generated/stored"),
-                );
-                g.stored = true;
-            }
-            if !col.nullable && !r.d.supports_not_null_generated() {
-                let message = format!(
-                    "MariaDB refuses NOT NULL on a generated column, so `{}.{}` is declared without it",
-                    table.name, col.name
-                );
-                r.warn(
-                    codes::GENERATED_NOT_NULL,
-                    message,
-                    r.column(&col.id),
-                    &suffix("nullable"),
-                );
-                col.nullable = true;
-            }
-        }
-    }
 }

@@ -21,15 +21,15 @@
 //!
 //! MySQL always names the primary key `PRIMARY`; the physical design says so.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use schemata_model::{DialectName, NamingConvention, Severity, Target};
 
-use schemata_model::{DialectName, NamingConvention, Severity, Table, Target};
-
+use super::nameset::NameSet;
 use super::rewrite::mentioned_columns;
-use super::{Physical, path_in};
+use super::template::Template;
+use super::view::PTable;
+use super::{FastMap, Physical, path_in};
 use crate::ddl::codes;
-use crate::dialect::{Dialect, Fnv};
+use crate::dialect::Dialect;
 use crate::naming::{self, TemplateVars};
 
 /// MySQL's fixed primary-key name.
@@ -45,7 +45,7 @@ enum Slot {
 }
 
 /// The named things of a table, in order; borrows nothing, so the table can change meanwhile.
-fn slots(table: &Table) -> impl Iterator<Item = Slot> + use<> {
+fn slots(table: &PTable<'_>) -> impl Iterator<Item = Slot> + use<> {
     let pk = table.primary_key.is_some().then_some(Slot::Pk);
     pk.into_iter()
         .chain((0..table.uniques.len()).map(Slot::Unique))
@@ -54,28 +54,48 @@ fn slots(table: &Table) -> impl Iterator<Item = Slot> + use<> {
         .chain((0..table.indexes.len()).map(Slot::Index))
 }
 
-fn name_of(table: &Table, slot: Slot) -> Option<&String> {
+/// The name the design gives the slot's constraint or index.
+fn explicit_name<'t>(table: &'t PTable<'_>, slot: Slot) -> Option<&'t String> {
     match slot {
-        Slot::Pk => table.primary_key.as_ref().and_then(|pk| pk.name.as_ref()),
-        Slot::Unique(k) => table.uniques[k].name.as_ref(),
-        Slot::Check(k) => table.checks[k].name.as_ref(),
-        Slot::Fk(k) => table.foreign_keys[k].name.as_ref(),
-        Slot::Index(k) => table.indexes[k].name.as_ref(),
+        Slot::Pk => table
+            .primary_key
+            .as_ref()
+            .and_then(|pk| pk.def.name.as_ref()),
+        Slot::Unique(k) => table.uniques[k].def.name.as_ref(),
+        Slot::Check(k) => table.checks[k].def.name.as_ref(),
+        Slot::Fk(k) => table.foreign_keys[k].def.name.as_ref(),
+        Slot::Index(k) => table.indexes[k].def.name.as_ref(),
     }
 }
 
-fn set_name(table: &mut Table, slot: Slot, name: String) {
-    let field = match slot {
-        Slot::Pk => match table.primary_key.as_mut() {
-            Some(pk) => &mut pk.name,
-            None => return,
-        },
+/// Where the name the slot's constraint or index is created with goes.
+fn name_mut<'t>(table: &'t mut PTable<'_>, slot: Slot) -> Option<&'t mut Option<String>> {
+    Some(match slot {
+        Slot::Pk => &mut table.primary_key.as_mut()?.name,
         Slot::Unique(k) => &mut table.uniques[k].name,
         Slot::Check(k) => &mut table.checks[k].name,
         Slot::Fk(k) => &mut table.foreign_keys[k].name,
         Slot::Index(k) => &mut table.indexes[k].name,
-    };
-    *field = Some(name);
+    })
+}
+
+fn set_name(table: &mut PTable<'_>, slot: Slot, name: String) {
+    if let Some(field) = name_mut(table, slot) {
+        *field = Some(name);
+    }
+}
+
+fn has_name(table: &PTable<'_>, slot: Slot) -> bool {
+    match slot {
+        Slot::Pk => table
+            .primary_key
+            .as_ref()
+            .is_some_and(|pk| pk.name.is_some()),
+        Slot::Unique(k) => table.uniques[k].name.is_some(),
+        Slot::Check(k) => table.checks[k].name.is_some(),
+        Slot::Fk(k) => table.foreign_keys[k].name.is_some(),
+        Slot::Index(k) => table.indexes[k].name.is_some(),
+    }
 }
 
 fn suffix(slot: Slot) -> String {
@@ -88,39 +108,41 @@ fn suffix(slot: Slot) -> String {
     }
 }
 
-fn target(table: &Table, slot: Slot) -> Target {
+fn target(table: &PTable<'_>, slot: Slot) -> Target {
     let constraint = |id: &str| Target::Constraint {
-        table: table.id.clone(),
+        table: table.id.to_string(),
         constraint: id.to_string(),
     };
     match slot {
         Slot::Pk => constraint("pk"),
-        Slot::Unique(k) => constraint(&table.uniques[k].id),
-        Slot::Check(k) => constraint(&table.checks[k].id),
-        Slot::Fk(k) => constraint(&table.foreign_keys[k].id),
+        Slot::Unique(k) => constraint(&table.uniques[k].def.id),
+        Slot::Check(k) => constraint(&table.checks[k].def.id),
+        Slot::Fk(k) => constraint(&table.foreign_keys[k].def.id),
         Slot::Index(k) => Target::Index {
-            table: table.id.clone(),
-            index: table.indexes[k].id.clone(),
+            table: table.id.to_string(),
+            index: table.indexes[k].def.id.clone(),
         },
     }
 }
 
 /// Names already used, case-insensitively.
 struct Namer {
-    taken: HashSet<String, BuildHasherDefault<Fnv>>,
+    taken: NameSet,
     max: usize,
 }
 
 impl Namer {
     /// `base`, or `base_2`, `base_3`, ... : the first that is free once fitted to the limit.
     fn claim(&mut self, base: String) -> String {
-        let first = if base.len() <= self.max {
-            base.clone()
+        if base.len() <= self.max {
+            if self.take(&base) {
+                return base;
+            }
         } else {
-            naming::fit_identifier(&base, self.max)
-        };
-        if self.take(&first) {
-            return first;
+            let fitted = naming::fit_identifier(&base, self.max);
+            if self.take(&fitted) {
+                return fitted;
+            }
         }
         let mut n = 2usize;
         loop {
@@ -139,33 +161,36 @@ impl Namer {
 
     /// Mark `name` as used; `false` when it already was.
     fn take(&mut self, name: &str) -> bool {
-        self.taken.insert(name.to_lowercase())
+        self.taken.insert(name)
     }
 }
 
-pub(super) fn assign(p: &mut Physical, d: &dyn Dialect) {
+pub(super) fn assign(p: &mut Physical<'_>, d: &dyn Dialect) {
     let mysql = d.name() == DialectName::Mysql;
+    let count: usize = p
+        .tables
+        .iter()
+        .map(|t| 2 + t.uniques.len() + t.checks.len() + t.foreign_keys.len() + t.indexes.len())
+        .sum();
     let mut namer = Namer {
-        taken: p
-            .design
-            .tables
-            .iter()
-            .map(|t| t.name.to_lowercase())
-            .collect(),
+        taken: NameSet::with_capacity(count),
         max: d.max_identifier_len(),
     };
+    for t in &p.tables {
+        namer.take(&t.name);
+    }
     if mysql {
-        namer.taken.insert(MYSQL_PRIMARY.to_lowercase());
+        namer.take(MYSQL_PRIMARY);
     }
     // Explicit names first, so that derived names give way to them.
-    for ti in 0..p.design.tables.len() {
-        let table = &mut p.design.tables[ti];
+    for ti in 0..p.tables.len() {
+        let table = &mut p.tables[ti];
         for slot in slots(table) {
             if mysql && matches!(slot, Slot::Pk) {
                 set_name(table, slot, MYSQL_PRIMARY.to_string());
                 continue;
             }
-            let Some(name) = name_of(table, slot).cloned() else {
+            let Some(name) = explicit_name(table, slot).cloned() else {
                 continue;
             };
             let path = path_in(&p.origins, ti, &suffix(slot));
@@ -202,20 +227,24 @@ pub(super) fn assign(p: &mut Physical, d: &dyn Dialect) {
             }
         }
     }
-    let names_by_id: HashMap<&str, &str> = p
-        .design
+    let names_by_id: FastMap<&str, &str> = p
         .tables
         .iter()
-        .map(|t| (t.id.as_str(), t.name.as_str()))
+        .map(|t| (t.id.as_ref(), t.name.as_ref()))
         .collect();
-    let derived: Vec<Vec<(Slot, String)>> = p
-        .design
-        .tables
-        .iter()
-        .map(|t| derived_names(&p.design.settings.naming, &names_by_id, t))
-        .collect();
-    for (table, names) in p.design.tables.iter_mut().zip(derived) {
-        for (slot, base) in names {
+    let conv = Templates::new(&p.source.settings.naming);
+    // Base names of every table, and where each table's start.
+    let mut derived: Vec<(Slot, String)> = Vec::with_capacity(count);
+    let mut starts: Vec<usize> = Vec::with_capacity(p.tables.len() + 1);
+    for t in &p.tables {
+        starts.push(derived.len());
+        derived_names(&conv, &names_by_id, t, &mut derived);
+    }
+    starts.push(derived.len());
+    drop(names_by_id);
+    let mut derived = derived.into_iter();
+    for (ti, table) in p.tables.iter_mut().enumerate() {
+        for (slot, base) in derived.by_ref().take(starts[ti + 1] - starts[ti]) {
             let name = namer.claim(base);
             set_name(table, slot, name);
         }
@@ -226,55 +255,54 @@ fn diag(code: &str, message: String) -> schemata_model::Diagnostic {
     schemata_model::Diagnostic::new(code, Severity::Warning, message)
 }
 
-/// The template-derived base name of every unnamed constraint and index of `table`.
-fn derived_names<'a>(
-    conv: &NamingConvention,
-    table_names: &HashMap<&str, &str>,
-    table: &'a Table,
-) -> Vec<(Slot, String)> {
-    let names = |ids: &'a [String]| -> Vec<&'a str> {
-        ids.iter().map(|id| table.column_name(id)).collect()
+/// The template-derived base name of every unnamed constraint and index of `table`, into `out`.
+fn derived_names(
+    conv: &Templates<'_>,
+    table_names: &FastMap<&str, &str>,
+    table: &PTable<'_>,
+    out: &mut Vec<(Slot, String)>,
+) {
+    let first = out.len();
+    let fill = |template: &Template<'_>, columns: &[&str], referenced: &str, what: &str| {
+        template.fill(&TemplateVars {
+            table: &table.name,
+            referenced,
+            columns,
+            what,
+            ..Default::default()
+        })
     };
-    let fill = |template: &str, columns: &[&str], referenced: &str, what: &str| {
-        fill_template(
-            template,
-            &TemplateVars {
-                table: &table.name,
-                referenced,
-                columns,
-                what,
-                ..Default::default()
-            },
-        )
-    };
-    let mut out = Vec::new();
     for slot in slots(table) {
-        if name_of(table, slot).is_some() {
+        if has_name(table, slot) {
             continue;
         }
         let base = match slot {
             Slot::Pk => fill(&conv.primary_key, &[], "", ""),
-            Slot::Unique(k) => fill(&conv.unique, &names(&table.uniques[k].columns), "", ""),
+            Slot::Unique(k) => with_names(table, &table.uniques[k].def.columns, |cols| {
+                fill(&conv.unique, cols, "", "")
+            }),
             Slot::Check(k) => {
-                let mentioned = mentioned_columns(&table.checks[k].expr, table);
+                let mentioned = mentioned_columns(&table.checks[k].def.expr, &table.columns);
                 let what = if mentioned.is_empty() {
                     format!("check{}", k + 1)
                 } else {
                     mentioned.join("_")
                 };
-                let cols: Vec<&str> = mentioned.iter().map(String::as_str).collect();
-                fill(&conv.check, &cols, "", &what)
+                fill(&conv.check, &mentioned, "", &what)
             }
             Slot::Fk(k) => {
-                let fk = &table.foreign_keys[k];
+                let fk = &table.foreign_keys[k].def;
                 let referenced = table_names
                     .get(fk.references.as_str())
                     .copied()
                     .unwrap_or(&fk.references);
-                fill(&conv.foreign_key, &names(&fk.columns), referenced, "")
+                with_names(table, &fk.columns, |cols| {
+                    fill(&conv.foreign_key, cols, referenced, "")
+                })
             }
             Slot::Index(k) => {
-                let words: Vec<String> = table.indexes[k]
+                let ix = &table.indexes[k].def;
+                let words: Vec<String> = ix
                     .parts
                     .iter()
                     .filter(|p| p.column.is_none())
@@ -285,26 +313,42 @@ fn derived_names<'a>(
                     })
                     .collect();
                 let mut words = words.iter();
-                let parts: Vec<&str> = table.indexes[k]
-                    .parts
-                    .iter()
-                    .map(|part| match &part.column {
+                const SHORT: usize = 8;
+                let mut short = [""; SHORT];
+                let mut long: Vec<&str> = Vec::new();
+                for (i, part) in ix.parts.iter().enumerate() {
+                    let word = match &part.column {
                         Some(c) => table.column_name(c),
                         None => words.next().map_or("expr", String::as_str),
-                    })
-                    .collect();
-                fill(&conv.index, &parts, "", "")
+                    };
+                    match short.get_mut(i) {
+                        Some(w) => *w = word,
+                        None => {
+                            if long.is_empty() {
+                                long.extend_from_slice(&short);
+                            }
+                            long.push(word);
+                        }
+                    }
+                }
+                let parts = if ix.parts.len() <= SHORT {
+                    &short[..ix.parts.len()]
+                } else {
+                    &long[..]
+                };
+                fill(&conv.index, parts, "", "")
             }
         };
         out.push((slot, base));
     }
     // Several unnamed foreign keys with the same name: name each by its columns.
-    let shared: Vec<usize> = out
+    let own = &mut out[first..];
+    let shared: Vec<usize> = own
         .iter()
         .enumerate()
         .filter(|(i, (s, n))| {
             matches!(s, Slot::Fk(_))
-                && out
+                && own
                     .iter()
                     .enumerate()
                     .any(|(j, (t, m))| j != *i && matches!(t, Slot::Fk(_)) && m == n)
@@ -312,57 +356,59 @@ fn derived_names<'a>(
         .map(|(i, _)| i)
         .collect();
     if !shared.is_empty() {
-        let by_columns = if conv.foreign_key.contains("{referenced") {
-            conv.foreign_key
-                .replace("{referenced_singular}", "{columns}")
+        let fk = conv.foreign_key_raw;
+        let by_columns = if fk.contains("{referenced") {
+            fk.replace("{referenced_singular}", "{columns}")
                 .replace("{referenced}", "{columns}")
         } else {
-            format!("{}_{{columns}}", conv.foreign_key)
+            format!("{fk}_{{columns}}")
         };
         for i in shared {
-            if let (Slot::Fk(k), _) = out[i] {
-                out[i].1 = fill(&by_columns, &names(&table.foreign_keys[k].columns), "", "");
+            if let (Slot::Fk(k), _) = own[i] {
+                own[i].1 = with_names(table, &table.foreign_keys[k].def.columns, |cols| {
+                    fill(&Template::new(&by_columns), cols, "", "")
+                });
             }
         }
     }
-    out
 }
 
-/// [`naming::expand`], in one pass over the template and without inflecting names when the
-/// template has no `_singular` placeholder (inflection is by far the slowest part).
-fn fill_template(template: &str, v: &TemplateVars<'_>) -> String {
-    if template.contains("_singular}") {
-        return naming::expand(template, v);
-    }
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open..];
-        let Some(close) = after.find('}') else {
-            out.push_str(after);
-            return out;
-        };
-        match &after[1..close] {
-            "table" => out.push_str(v.table),
-            "referenced" => out.push_str(v.referenced),
-            "what" => out.push_str(v.what),
-            "from" => out.push_str(v.from),
-            "to" => out.push_str(v.to),
-            "columns" => {
-                for (i, c) in v.columns.iter().enumerate() {
-                    if i > 0 {
-                        out.push('_');
-                    }
-                    out.push_str(c);
-                }
-            }
-            _ => out.push_str(&after[..=close]),
+/// The convention's templates for constraint and index names, parsed.
+struct Templates<'t> {
+    primary_key: Template<'t>,
+    unique: Template<'t>,
+    check: Template<'t>,
+    foreign_key: Template<'t>,
+    foreign_key_raw: &'t str,
+    index: Template<'t>,
+}
+
+impl<'t> Templates<'t> {
+    fn new(conv: &'t NamingConvention) -> Self {
+        Templates {
+            primary_key: Template::new(&conv.primary_key),
+            unique: Template::new(&conv.unique),
+            check: Template::new(&conv.check),
+            foreign_key: Template::new(&conv.foreign_key),
+            foreign_key_raw: &conv.foreign_key,
+            index: Template::new(&conv.index),
         }
-        rest = &after[close + 1..];
     }
-    out.push_str(rest);
-    out
+}
+
+/// Call `f` with the names of the columns `ids` of `table` (on the stack for short lists).
+fn with_names<R>(table: &PTable<'_>, ids: &[String], f: impl FnOnce(&[&str]) -> R) -> R {
+    const SHORT: usize = 8;
+    if ids.len() <= SHORT {
+        let mut names = [""; SHORT];
+        for (n, id) in names.iter_mut().zip(ids) {
+            *n = table.column_name(id);
+        }
+        f(&names[..ids.len()])
+    } else {
+        let names: Vec<&str> = ids.iter().map(|id| table.column_name(id)).collect();
+        f(&names)
+    }
 }
 
 /// The words of an expression joined by `_`, lower case: `lower(email)` gives `lower_email`.
@@ -382,34 +428,6 @@ fn expression_words(expr: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fills_templates_like_expand() {
-        let cols = ["a", "b"];
-        let v = TemplateVars {
-            table: "orders",
-            referenced: "customers",
-            columns: &cols,
-            what: "total",
-            from: "f",
-            to: "t",
-        };
-        for template in [
-            "pk_{table}",
-            "fk_{table}_{referenced}",
-            "ix_{table}_{columns}",
-            "ck_{table}_{what}",
-            "{from}_{to}",
-            "x_{unknown}_{table",
-            "fk_{table}_{referenced_singular}",
-        ] {
-            assert_eq!(
-                fill_template(template, &v),
-                naming::expand(template, &v),
-                "{template}"
-            );
-        }
-    }
 
     #[test]
     fn expression_words_make_a_name() {

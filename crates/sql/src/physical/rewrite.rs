@@ -6,7 +6,9 @@
 //! identifiers (`"..."`, `` `...` ``) match exactly, bare words case-insensitively; a word
 //! followed by `(` is a function name, a word after `::` a type, and neither is a column.
 
-use schemata_model::Table;
+use std::borrow::Borrow;
+
+use schemata_model::Column;
 
 use crate::dialect::{Dialect, is_plain_identifier};
 
@@ -29,9 +31,33 @@ pub(crate) struct Word<'a> {
 }
 
 /// Call `f` on every name of `expr`; where it returns a replacement, the name is replaced.
-pub(crate) fn scan(expr: &str, mut f: impl FnMut(&Word<'_>) -> Option<String>) -> String {
+pub(crate) fn scan(expr: &str, f: impl FnMut(&Word<'_>) -> Option<String>) -> String {
+    let mut out = Out(Some(String::with_capacity(expr.len())));
+    walk(expr, &mut out, f);
+    out.0.unwrap_or_default()
+}
+
+/// Call `f` on every name of `expr`.
+pub(crate) fn visit(expr: &str, mut f: impl FnMut(&Word<'_>)) {
+    walk(expr, &mut Out(None), |w| {
+        f(w);
+        None
+    });
+}
+
+/// The rewritten expression, when one is being built.
+struct Out(Option<String>);
+
+impl Out {
+    fn push_str(&mut self, s: &str) {
+        if let Some(o) = &mut self.0 {
+            o.push_str(s);
+        }
+    }
+}
+
+fn walk(expr: &str, out: &mut Out, mut f: impl FnMut(&Word<'_>) -> Option<String>) {
     let bytes = expr.as_bytes();
-    let mut out = String::with_capacity(expr.len());
     let mut i = 0;
     let mut after_cast = false;
     while i < bytes.len() {
@@ -122,7 +148,6 @@ pub(crate) fn scan(expr: &str, mut f: impl FnMut(&Word<'_>) -> Option<String>) -
             }
         }
     }
-    out
 }
 
 /// Index just past the quoted run starting at `i` (quote characters doubled inside).
@@ -156,22 +181,27 @@ fn role_at(bytes: &[u8], end: usize) -> Role {
     }
 }
 
-/// Names of the table's columns that `expr` mentions, in order of first appearance.
-pub(crate) fn mentioned_columns(expr: &str, table: &Table) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    scan(expr, |w| {
+/// Names of the columns that `expr` mentions, in order of first appearance.
+pub(crate) fn mentioned_columns<'c>(
+    expr: &str,
+    columns: &'c [impl Borrow<Column>],
+) -> Vec<&'c str> {
+    let mut found: Vec<&'c str> = Vec::new();
+    visit(expr, |w| {
         if w.role == Role::Name {
-            let hit = table.columns.iter().find(|c| match w.quote {
-                Some(_) => c.name == w.text,
-                None => c.name.eq_ignore_ascii_case(w.text),
-            });
+            let hit = columns
+                .iter()
+                .map(Borrow::borrow)
+                .find(|c: &&Column| match w.quote {
+                    Some(_) => c.name == w.text,
+                    None => c.name.eq_ignore_ascii_case(w.text),
+                });
             if let Some(c) = hit
-                && !found.contains(&c.name)
+                && !found.contains(&c.name.as_str())
             {
-                found.push(c.name.clone());
+                found.push(&c.name);
             }
         }
-        None
     });
     found
 }
@@ -208,7 +238,7 @@ pub(crate) fn rename_in_expr(
 mod tests {
     use super::*;
     use crate::dialect::Postgres;
-    use schemata_model::{Column, DataType};
+    use schemata_model::{DataType, Table};
 
     fn table(cols: &[&str]) -> Table {
         Table {
@@ -244,18 +274,18 @@ mod tests {
     fn finds_mentioned_columns_in_order() {
         let t = table(&["price", "quantity", "Status", "lower"]);
         assert_eq!(
-            mentioned_columns("quantity > 0 AND PRICE >= 0 and quantity < 9", &t),
+            mentioned_columns("quantity > 0 AND PRICE >= 0 and quantity < 9", &t.columns),
             vec!["quantity", "price"]
         );
         assert_eq!(
-            mentioned_columns("'price' = \"Status\" OR x1 = 2.5e3 -- price", &t),
+            mentioned_columns("'price' = \"Status\" OR x1 = 2.5e3 -- price", &t.columns),
             vec!["Status"]
         );
         assert_eq!(
-            mentioned_columns("lower(x) = 'a'::text", &t),
+            mentioned_columns("lower(x) = 'a'::text", &t.columns),
             Vec::<String>::new()
         );
-        assert!(mentioned_columns("1 = 1", &t).is_empty());
+        assert!(mentioned_columns("1 = 1", &t.columns).is_empty());
     }
 
     #[test]

@@ -1,0 +1,5 @@
+//! Generates the Tauri context (configuration, capabilities, embedded assets) at build time.
+
+fn main() {
+    tauri_build::build();
+}

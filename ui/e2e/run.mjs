@@ -1,0 +1,199 @@
+// Browser tests of the e2e build (IPC answered by src/ipc-mock.ts) in headless Chromium.
+// Run after `vite build --mode e2e`. Exits non-zero on the first failed check.
+import assert from "node:assert/strict";
+import { shot, start } from "./harness.mjs";
+
+const { url, browser, close } = await start();
+const results = [];
+
+async function test(name, fn) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const t0 = Date.now();
+  try {
+    await fn(page);
+    assert.deepEqual(errors, [], "no uncaught errors in the page");
+    results.push([name, "ok", Date.now() - t0]);
+  } catch (e) {
+    results.push([name, "FAILED", Date.now() - t0]);
+    await shot(page, `failed-${name.replace(/\W+/g, "-")}`).catch(() => undefined);
+    console.error(`✗ ${name}\n${e?.stack ?? e}`);
+    process.exitCode = 1;
+  } finally {
+    await page.close();
+  }
+}
+
+const tables = (page) => page.locator(".react-flow__node-table");
+const ddl = (page) => page.getByTestId("ddl");
+
+/** Adds a table with the toolbar and names it in the inspector. */
+async function addTable(page, name) {
+  const count = () => page.evaluate(() => Number(/(\d+) tables/.exec(document.querySelector(".doc-name")?.textContent ?? "")?.[1]));
+  const before = await count();
+  await page.getByRole("button", { name: "+ Table" }).click();
+  await page.waitForFunction((n) => document.querySelector(".doc-name")?.textContent?.includes(`${n + 1} tables`), before);
+  const field = page.locator("#table-name");
+  await page.waitForFunction(() => document.querySelector("#table-name")?.value.startsWith("new_table"));
+  await field.fill(name);
+  await field.press("Enter");
+  await page.locator(`.react-flow__node-table:has-text("${name}")`).waitFor();
+}
+
+/** Drags from a column's right-hand dot onto another table's box. */
+async function drawFk(page, fromTable, fromColumn, toTable) {
+  const from = page.locator(`.react-flow__node[data-id="${fromTable}"] .react-flow__handle[data-handleid="r:${fromColumn}"]`);
+  const to = page.locator(`.react-flow__node[data-id="${toTable}"]`);
+  await page.locator(`.react-flow__node[data-id="${fromTable}"]`).hover();
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  assert.ok(a && b, "handle and target table are on screen");
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+await test("create two tables, draw an FK, see it in the DDL, undo, redo", async (page) => {
+  await page.goto(url);
+  await tables(page).first().waitFor();
+  assert.equal(await tables(page).count(), 4);
+  await page.waitForFunction(() => document.title === "Untitled — Schemata");
+  await shot(page, "01-start");
+
+  await addTable(page, "authors");
+  await addTable(page, "books");
+  await page.locator(".doc-name", { hasText: "6 tables" }).waitFor();
+  await page.waitForFunction(() => document.title === "Untitled • — Schemata");
+  const edgesBefore = await page.locator(".react-flow__edge").count();
+
+  await drawFk(page, "new_tables", "id", "new_tables_2");
+  await ddl(page).filter({ hasText: "author_id bigint NOT NULL" }).waitFor({ timeout: 5000 });
+  const text = await ddl(page).innerText();
+  assert.match(text, /CREATE TABLE books \([^;]*author_id bigint NOT NULL[^;]*REFERENCES authors \(id\)/s);
+  assert.equal(await page.locator(".react-flow__edge").count(), edgesBefore + 1);
+  // The new FK column shows its FK marker and is selected in the inspector.
+  await page.locator('.react-flow__node[data-id="new_tables_2"] .row[data-column="author_id"] .mk.fk').waitFor();
+  assert.equal(await page.locator("#column-name").inputValue(), "author_id");
+  await shot(page, "02-fk-drawn");
+
+  await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction(() => !document.querySelector('[data-testid="ddl"]')?.textContent?.includes("author_id"));
+  assert.equal(await page.locator(".react-flow__edge").count(), edgesBefore);
+  await shot(page, "03-undone");
+
+  await page.keyboard.press("Control+Shift+z");
+  await ddl(page).filter({ hasText: "REFERENCES authors (id)" }).waitFor({ timeout: 5000 });
+  assert.equal(await page.locator(".react-flow__edge").count(), edgesBefore + 1);
+  await shot(page, "04-redone");
+});
+
+await test("keyboard: add table, add column, rename, search, help, delete", async (page) => {
+  await page.goto(url);
+  await tables(page).first().waitFor();
+  await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press("t");
+  await page.locator("#table-name").waitFor();
+  await page.keyboard.type("invoices");
+  await page.keyboard.press("Enter");
+  await page.locator("#table-name").blur();
+  await page.keyboard.press("c");
+  await page.locator("#column-name").waitFor();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("total");
+  await page.keyboard.press("Enter");
+  await page.locator('.react-flow__node-table:has-text("invoices") .row:has-text("total")').waitFor();
+  await page.locator("#column-name").blur();
+
+  await page.keyboard.press("Control+f");
+  await page.keyboard.type("customer_id");
+  await page.keyboard.press("Enter");
+  await page.locator('.react-flow__node[data-id="orders"].selected').waitFor();
+  assert.equal(await page.locator("#column-name").inputValue(), "customer_id");
+
+  await page.keyboard.press("?");
+  await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+  await shot(page, "05-help");
+  await page.getByRole("button", { name: "Close" }).click();
+
+  await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press("f");
+  await page.locator('.react-flow__node[data-id="products"] .tname').click();
+  await page.keyboard.press("Delete");
+  await page.waitForFunction(() => !document.querySelector('.react-flow__node[data-id="products"]'));
+  await page.waitForFunction(() => !document.querySelector('[data-testid="ddl"]')?.textContent?.includes("CREATE TABLE products"));
+});
+
+await test("diagnostics are listed and select what they concern", async (page) => {
+  await page.goto(url);
+  await tables(page).first().waitFor();
+  await page.locator('.react-flow__node[data-id="customers"]').click();
+  await page.locator(".inspector").getByRole("button", { name: "phone" }).click();
+  await page.locator("#column-name").fill("Phone");
+  await page.locator("#column-name").press("Enter");
+  await page.getByRole("button", { name: /Problems \(1\)/ }).click();
+  await page.locator(".row.diag-warning").waitFor();
+  await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
+  await page.getByTestId("problems").getByRole("button").first().click();
+  await page.locator('.react-flow__node[data-id="customers"].selected').waitFor();
+  await shot(page, "06-problems");
+});
+
+await test("restore offer after a crash", async (page) => {
+  await page.goto(`${url}?recovered=1`);
+  await page.getByTestId("restore").waitFor();
+  await shot(page, "07-restore-offer");
+  await page.getByRole("button", { name: "Restore" }).click();
+  await page.locator(".doc-name", { hasText: "Recovered work" }).waitFor();
+  await page.waitForFunction(() => document.title.includes("•"));
+});
+
+await test("save goes through the dialog and save_design; autosave runs while dirty", async (page) => {
+  await page.goto(url);
+  await tables(page).first().waitFor();
+  await addTable(page, "audit_log");
+  await page.keyboard.press("Control+s");
+  await page.waitForFunction(() => document.title === "e2e-output — Schemata");
+  const saved = await page.evaluate(() => JSON.parse(window.__mock.files["/tmp/e2e-output"]));
+  assert.ok(saved.tables.some((t) => t.name === "audit_log"));
+  assert.ok(saved.layout.tables[saved.tables.at(-1).id], "position saved in layout by id");
+  await addTable(page, "audit_log_2");
+  await page.waitForFunction(() => window.__mock.autosaves > 0, null, { timeout: 8000 });
+});
+
+await test("a 2,000-table design loads and renders only what is visible", async (page) => {
+  const t0 = Date.now();
+  await page.goto(`${url}?design=big`);
+  await page.locator(".doc-name", { hasText: "2000 tables" }).waitFor({ timeout: 20000 });
+  await tables(page).first().waitFor();
+  const loaded = Date.now() - t0;
+  const atStart = await tables(page).count();
+  assert.ok(atStart > 0 && atStart < 200, `only the visible tables are mounted (${atStart})`);
+  await shot(page, "08-big-open");
+  await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press("f");
+  await page.waitForFunction(() => document.querySelectorAll(".tnode.simple").length > 1000, null, { timeout: 20000 });
+  const rendered = await tables(page).count();
+  // Fitted, every table is visible: each is drawn as its name only.
+  assert.equal(await page.locator(".tnode.simple").count(), rendered);
+  assert.equal(await page.locator(".tnode .row").count(), 0);
+  await shot(page, "08-big-fit");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.keyboard.type("table_1234");
+  await page.keyboard.press("Enter");
+  await page.locator('.react-flow__node[data-id="t1234"].selected').waitFor();
+  await page.waitForTimeout(400);
+  await shot(page, "09-big-zoomed");
+  const near = await tables(page).count();
+  assert.ok(near > 0 && near < 200, `zoomed in, only the visible tables are in the DOM (${near})`);
+  assert.ok((await page.locator('.react-flow__node[data-id="t1234"] .row').count()) >= 5, "zoomed in, columns are drawn");
+  await page.waitForFunction(() => document.querySelectorAll(".react-flow__edge").length > 0);
+  console.log(`  2,000 tables: interactive after ${loaded} ms; ${atStart} tables mounted at open, ${rendered} at fit (name only), ${near} zoomed in`);
+});
+
+await close();
+for (const [name, status, ms] of results) console.log(`${status === "ok" ? "✓" : "✗"} ${name} (${ms} ms)`);
+const failed = results.filter((r) => r[1] !== "ok").length;
+console.log(`browser tests: ${results.length - failed} passed, ${failed} failed`);

@@ -1,0 +1,87 @@
+/** Designs the e2e build opens with: a small shop, and a generated 2,000-table design. */
+import type { Column } from "../bindings/Column";
+import type { Design } from "../bindings/Design";
+import type { NodeLayout } from "../bindings/NodeLayout";
+import type { Table } from "../bindings/Table";
+import { emptyDesign } from "../model/empty";
+
+export { emptyDesign };
+
+const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({ id: name, name, type, ...extra });
+
+/** A small shop: customers, orders, order items, products. */
+export function shopDesign(): Design {
+  const d = emptyDesign("Shop");
+  d.tables = [
+    {
+      id: "customers",
+      name: "customers",
+      columns: [col("id", "bigint", { identity: "always" }), col("email", "varchar(255)"), col("phone", "varchar(32)", { nullable: true })],
+      primary_key: { columns: ["id"] },
+      uniques: [{ id: "uq1", columns: ["email"] }],
+    },
+    {
+      id: "orders",
+      name: "orders",
+      columns: [col("id", "bigint", { identity: "always" }), col("customer_id", "bigint"), col("placed_at", "timestamptz")],
+      primary_key: { columns: ["id"] },
+      foreign_keys: [{ id: "fk1", columns: ["customer_id"], references: "customers" }],
+    },
+    {
+      id: "products",
+      name: "products",
+      columns: [col("id", "bigint"), col("name", "varchar(200)"), col("price", "decimal(12,2)")],
+      primary_key: { columns: ["id"] },
+      checks: [{ id: "ck1", expr: "price >= 0" }],
+    },
+    {
+      id: "order_items",
+      name: "order_items",
+      columns: [col("order_id", "bigint"), col("product_id", "bigint"), col("quantity", "integer")],
+      primary_key: { columns: ["order_id", "product_id"] },
+      foreign_keys: [
+        { id: "fk1", columns: ["order_id"], references: "orders", on_delete: "cascade" },
+        { id: "fk2", columns: ["product_id"], references: "products" },
+      ],
+    },
+  ];
+  d.layout = {
+    tables: { customers: { x: 0, y: 0 }, orders: { x: 360, y: 0 }, order_items: { x: 720, y: 40 }, products: { x: 1080, y: 0 } },
+    areas: [{ id: "sales", name: "Sales", color: "#2563eb", tables: ["orders", "order_items"] }],
+  };
+  return d;
+}
+
+/** `tables` tables (8 columns each) and `fks` foreign keys, placed on a grid. */
+export function bigDesign(tables = 2000, fks = 2500): Design {
+  const d = emptyDesign(`Generated ${tables} tables`);
+  const layout: Record<string, NodeLayout> = {};
+  const list: Table[] = [];
+  for (let i = 0; i < tables; i++) {
+    const id = `t${i}`;
+    list.push({
+      id,
+      name: `table_${i}`,
+      columns: [
+        col("id", "bigint", { identity: "by_default" }),
+        col("code", "varchar(40)"),
+        col("title", "varchar(200)"),
+        col("amount", "decimal(12,2)", { nullable: true }),
+        col("created_at", "timestamptz"),
+      ],
+      primary_key: { columns: ["id"] },
+      foreign_keys: [],
+    });
+    layout[id] = { x: (i % 50) * 320, y: Math.floor(i / 50) * 260 };
+  }
+  for (let k = 0; k < fks; k++) {
+    const child = list[(k * 7 + 1) % tables];
+    const parent = list[(k * 13 + 5) % tables];
+    const name = `ref_${k}_id`;
+    child.columns.push(col(name, "bigint", { nullable: k % 3 === 0 }));
+    child.foreign_keys!.push({ id: `fk${k}`, columns: [name], references: parent.id });
+  }
+  d.tables = list;
+  d.layout = { tables: layout };
+  return d;
+}
