@@ -2,7 +2,8 @@
 # Sets the machine up (scripts/setup.sh), then runs every check the project has: formatting,
 # clippy with warnings as errors, and the whole test suite. Checks that generated files (JSON
 # Schema, TypeScript bindings, docs) are up to date are tests inside the crates, so they run with
-# the suite. Exits non-zero when anything fails.
+# the suite; last, the desktop app is built and tested end to end in a real window
+# (scripts/e2e-app.sh). Exits non-zero when anything fails.
 set -euo pipefail
 
 # shellcheck source=scripts/common.sh
@@ -51,3 +52,10 @@ if [ "$passed" -eq 0 ]; then
     echo "test.sh: no test ran" >&2
     exit 1
 fi
+
+say "Designer UI: type check, lint, unit and browser tests"
+"$REPO_ROOT/scripts/ui-test.sh"
+
+# The desktop app, built once as a standalone debug binary and driven in a real window.
+say "Desktop app: end-to-end test"
+"$REPO_ROOT/scripts/e2e-app.sh"
