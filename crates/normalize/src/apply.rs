@@ -274,9 +274,7 @@ pub fn propose(
 fn part_key(set: &FdSet, part: AttrSet, home: AttrSet) -> AttrSet {
     if let Some(proj) = project(set, part) {
         let attrs: Vec<usize> = part.iter().collect();
-        let local = |s: AttrSet| {
-            AttrSet::from_indices(s.iter().filter_map(|a| attrs.iter().position(|x| *x == a)))
-        };
+        let local = |s: AttrSet| s.renumber(&attrs);
         let global = |s: AttrSet| AttrSet::from_indices(s.iter().map(|i| attrs[i]));
         let fds = proj
             .iter()

@@ -114,6 +114,15 @@ impl AttrSet {
         })
     }
 
+    /// The set renumbered into positions within `attrs` (the attributes of a sub-relation, in
+    /// order); members outside `attrs` are dropped.
+    pub fn renumber(&self, attrs: &[usize]) -> AttrSet {
+        AttrSet::from_indices(
+            self.iter()
+                .filter_map(|a| attrs.iter().position(|x| *x == a)),
+        )
+    }
+
     /// Smallest index in the set.
     pub fn first(&self) -> Option<usize> {
         self.iter().next()

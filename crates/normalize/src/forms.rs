@@ -201,9 +201,7 @@ pub(crate) fn subset_violation(set: &FdSet, r: AttrSet) -> Option<AttrSet> {
 pub fn is_3nf_exact(set: &FdSet, r: AttrSet) -> Option<bool> {
     let proj = crate::fd::project(set, r)?;
     let attrs: Vec<usize> = r.iter().collect();
-    let remap = |s: AttrSet| {
-        AttrSet::from_indices(s.iter().filter_map(|a| attrs.iter().position(|x| *x == a)))
-    };
+    let remap = |s: AttrSet| s.renumber(&attrs);
     let local: Vec<Fd> = proj
         .iter()
         .map(|f| Fd::new(remap(f.lhs), remap(f.rhs)))

@@ -194,9 +194,7 @@ impl Relation {
 
     fn local_analysis(&self, part: AttrSet, fds: &[Fd]) -> (Vec<Vec<String>>, NormalForm) {
         let attrs: Vec<usize> = part.iter().collect();
-        let remap = |s: AttrSet| {
-            AttrSet::from_indices(s.iter().filter_map(|a| attrs.iter().position(|x| *x == a)))
-        };
+        let remap = |s: AttrSet| s.renumber(&attrs);
         let local: Vec<Fd> = fds
             .iter()
             .map(|f| Fd::new(remap(f.lhs), remap(f.rhs)))
