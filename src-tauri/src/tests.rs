@@ -164,3 +164,112 @@ fn text_commands_export_and_write() {
         "{ddl}"
     );
 }
+
+#[test]
+fn worksheet_advice_and_recommended_indexes() {
+    let data = tempfile::tempdir().unwrap();
+    let h = harness(data.path(), None);
+    let design = h
+        .invoke("new_design", json!({"example": "ecommerce"}))
+        .unwrap();
+    let sheet = data.path().join("shop.sql");
+    std::fs::write(
+        &sheet,
+        "-- name: CustomerByPhone :one\n-- rate: 50/s\n\
+         SELECT id, full_name FROM customers WHERE phone = $1 LIMIT 1;\n\n\
+         -- name: Broken :one\nSELECT nope FROM payments WHERE id = $1;\n",
+    )
+    .unwrap();
+    let imported = h
+        .invoke("worksheet_import", json!({"design": design, "path": sheet}))
+        .unwrap();
+    let design = imported["design"].clone();
+    let names: Vec<&str> = design["worksheet"]["patterns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"CustomerByPhone"), "{names:?}");
+
+    let report = h.invoke("advise", json!({"design": design})).unwrap();
+    let total = report["score"]["total"].as_u64().unwrap();
+    assert!(total <= 100);
+    let q003 = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "Q003")
+        .unwrap_or_else(|| panic!("an unknown column is reported: {report}"));
+    assert_eq!(q003["target"]["kind"], "pattern");
+    let recommended = report["indexes"].as_array().unwrap();
+    assert!(
+        recommended
+            .iter()
+            .any(|ix| ix["table"] == "customers" && ix["patterns"][0] == "CustomerByPhone"),
+        "{report}"
+    );
+
+    let applied = h
+        .invoke("apply_recommended_indexes", json!({"design": design}))
+        .unwrap();
+    assert_eq!(applied["indexes"], report["indexes"]);
+    let after = h
+        .invoke("advise", json!({"design": applied["design"]}))
+        .unwrap();
+    assert_eq!(after["indexes"], json!([]), "{after}");
+
+    let text = h
+        .invoke("worksheet_export", json!({"design": design}))
+        .unwrap();
+    assert!(
+        text.as_str()
+            .unwrap()
+            .contains("-- name: CustomerByPhone :many")
+    );
+
+    let bad = data.path().join("bad.sql");
+    std::fs::write(&bad, "SELECT 1;\n").unwrap();
+    let err = h
+        .invoke("worksheet_import", json!({"design": design, "path": bad}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_argument", "{err}");
+    let err = h
+        .invoke(
+            "worksheet_import",
+            json!({"design": design, "path": data.path().join("missing.sql")}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "not_found", "{err}");
+}
+
+#[test]
+fn shard_plans_and_refuses_a_bad_shard_count() {
+    let data = tempfile::tempdir().unwrap();
+    let h = harness(data.path(), None);
+    let design = h
+        .invoke("new_design", json!({"example": "saas_multitenant"}))
+        .unwrap();
+    let report = h
+        .invoke(
+            "shard",
+            json!({"design": design, "request": {"engine": "vitess", "shards": 8}}),
+        )
+        .unwrap();
+    assert_eq!(report["plan"]["engine"], "vitess", "{report}");
+    assert_eq!(report["plan"]["shards"], 8);
+    let share = report["plan"]["single_shard_share"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&share), "{share}");
+    let vschema: Value = serde_json::from_str(report["ddl"].as_str().unwrap()).unwrap();
+    assert!(vschema.is_object(), "{vschema}");
+
+    let citus = h
+        .invoke("shard", json!({"design": design, "request": {}}))
+        .unwrap();
+    assert_eq!(citus["plan"]["engine"], "citus");
+
+    let err = h
+        .invoke("shard", json!({"design": design, "request": {"shards": 0}}))
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_argument", "{err}");
+}

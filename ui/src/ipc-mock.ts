@@ -6,6 +6,7 @@
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import type { Design } from "./bindings/Design";
 import type { Diagnostic } from "./bindings/Diagnostic";
+import { fakeAdvise, fakeApplyIndexes, fakeWorksheetImport, fakeWorksheetText } from "./mock/fake-advise";
 import { fakeDdl } from "./mock/fake-ddl";
 import { bigDesign, emptyDesign, shopDesign } from "./mock/sample";
 
@@ -74,6 +75,17 @@ export function installMock(): MockState {
           return { proposals: [], preview: "nothing to decompose", design };
         case "fd":
           return { attributes: [], keys: [], keys_complete: true, prime: [], cover: [], normal_form: "BCNF", violations: [], synthesis_3nf: [], bcnf: [], bcnf_lost_dependencies: [] };
+        case "advise":
+          return fakeAdvise(design, fakeCheck(design));
+        case "apply_recommended_indexes":
+          return fakeApplyIndexes(design);
+        case "worksheet_import": {
+          const text = state.files[String(a.path)];
+          if (text === undefined) throw { code: "not_found", message: `cannot read ${String(a.path)}: not found` };
+          return { design: fakeWorksheetImport(design, text), diagnostics: [] };
+        }
+        case "worksheet_export":
+          return fakeWorksheetText(design.worksheet);
         case "export_text":
           return a.format === "mermaid" ? "erDiagram\n" : "// dbml\n";
         case "write_text_file":

@@ -3,6 +3,7 @@
  * and response types generated from Rust (src/bindings). Errors reject with an ApiError.
  */
 import { invoke } from "@tauri-apps/api/core";
+import type { AdviseReport } from "./bindings/AdviseReport";
 import type { ApiError } from "./bindings/ApiError";
 import type { CheckOptions } from "./bindings/CheckOptions";
 import type { CheckReport } from "./bindings/CheckReport";
@@ -13,11 +14,13 @@ import type { ExampleInfo } from "./bindings/ExampleInfo";
 import type { FdReport } from "./bindings/FdReport";
 import type { FixReport } from "./bindings/FixReport";
 import type { Goal } from "./bindings/Goal";
+import type { IndexesApplied } from "./bindings/IndexesApplied";
 import type { NormalizeApplied } from "./bindings/NormalizeApplied";
 import type { NormalizeOptions } from "./bindings/NormalizeOptions";
 import type { NormalizeReport } from "./bindings/NormalizeReport";
 import type { Opened } from "./bindings/Opened";
 import type { Startup } from "./bindings/Startup";
+import type { WorksheetImported } from "./bindings/WorksheetImported";
 
 /** Text formats `export_text` produces. */
 export type TextFormat = "mermaid" | "dbml";
@@ -49,6 +52,10 @@ export const ipc = {
   normalizeApply: (design: Design, options: NormalizeOptions, goal: Goal) =>
     invoke<NormalizeApplied>("normalize_apply", { design, options, goal }),
   fd: (attributes: string, dependencies: string) => invoke<FdReport>("fd", { attributes, dependencies }),
+  advise: (design: Design) => invoke<AdviseReport>("advise", { design }),
+  applyRecommendedIndexes: (design: Design) => invoke<IndexesApplied>("apply_recommended_indexes", { design }),
+  worksheetImport: (design: Design, path: string) => invoke<WorksheetImported>("worksheet_import", { design, path }),
+  worksheetExport: (design: Design) => invoke<string>("worksheet_export", { design }),
   exportText: (design: Design, format: TextFormat) => invoke<string>("export_text", { design, format }),
   writeTextFile: (path: string, contents: string) => invoke<null>("write_text_file", { path, contents }),
   writeBinaryFile: (path: string, base64: string) => invoke<null>("write_binary_file", { path, base64 }),

@@ -2,11 +2,13 @@
 //! the keys and indexes of each table, and the index advisor's result.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use schemata_model::{Design, Diagnostic, IndexMethod, Rate, Table, Target};
 use schemata_sql::query::{self, Catalog, StatementAnalysis};
 
 use crate::advisor::{self, Advice};
+use crate::shard::{ShardOptions, ShardPlan};
 
 /// Row count assumed for a table without scale notes.
 pub const DEFAULT_ROWS: f64 = 10_000.0;
@@ -65,6 +67,9 @@ pub struct Cx<'d> {
     pub keys: HashMap<&'d str, Vec<KeyIndex>>,
     pub load: HashMap<String, Load>,
     pub advice: Advice,
+    /// What the shard advisor plans for; `None` leaves the sharding rules silent.
+    pub shard_options: Option<ShardOptions>,
+    shard: OnceLock<ShardPlan>,
 }
 
 impl<'d> Cx<'d> {
@@ -140,9 +145,25 @@ impl<'d> Cx<'d> {
             keys,
             load,
             advice: Advice::default(),
+            shard_options: design.settings.sharding.as_ref().map(ShardOptions::from),
+            shard: OnceLock::new(),
         };
         cx.advice = advisor::advise(&cx);
         cx
+    }
+
+    /// [`Cx::new`], with the shard advisor planning for `options` whatever the design's
+    /// settings say.
+    pub fn with_sharding(design: &'d Design, options: ShardOptions) -> Self {
+        let mut cx = Cx::new(design);
+        cx.shard_options = Some(options);
+        cx
+    }
+
+    /// The shard plan, computed on first use; `None` when sharding is not in scope.
+    pub fn shard_plan(&self) -> Option<&ShardPlan> {
+        let options = self.shard_options?;
+        Some(self.shard.get_or_init(|| crate::shard::plan(self, options)))
     }
 
     /// The table with this id and its position.

@@ -9,6 +9,7 @@ pub mod registry;
 pub mod rules;
 pub mod sarif;
 pub mod score;
+pub mod shard;
 
 use schemata_model::{Design, Diagnostic};
 use serde::Serialize;
@@ -18,7 +19,8 @@ pub use context::Cx;
 pub use ddl::apply_indexes;
 pub use registry::{Group, Rule};
 pub use rules::RULES;
-pub use score::{Score, score};
+pub use score::{Score, score, score_with};
+pub use shard::{ShardOptions, ShardPlan};
 
 /// The advisors' result for one design.
 #[derive(Debug, Clone, Serialize)]
@@ -41,4 +43,21 @@ pub fn analyze(design: &Design) -> Analysis {
         indexes: cx.advice.indexes.clone(),
         existing: cx.advice.existing.clone(),
     }
+}
+
+/// The shard advisor's plan for `design` (its worksheet, scale notes and keys) under `options`.
+pub fn shard_plan(design: &Design, options: ShardOptions) -> ShardPlan {
+    shard_analysis(design, options).0
+}
+
+/// The shard plan and the sharding rules' diagnostics (`S` codes, at the levels the design's
+/// rule settings give them).
+pub fn shard_analysis(design: &Design, options: ShardOptions) -> (ShardPlan, Vec<Diagnostic>) {
+    let cx = Cx::with_sharding(design, options);
+    let diagnostics = rules::run_group(&cx, Group::Sharding);
+    let plan = cx
+        .shard_plan()
+        .cloned()
+        .unwrap_or_else(|| shard::plan(&cx, options));
+    (plan, diagnostics)
 }

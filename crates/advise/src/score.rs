@@ -8,15 +8,22 @@ use ts_rs::TS;
 
 use crate::registry::Group;
 
-/// Points of each group; they add up to 100. Sharding is scored by the shard advisor later.
-pub fn group_points(group: Group) -> f64 {
-    match group {
-        Group::Integrity => 30.0,
-        Group::Normalization => 15.0,
-        Group::Indexing => 25.0,
-        Group::Queries => 15.0,
-        Group::Conventions => 15.0,
-        Group::Sharding => 0.0,
+/// Points of each group; they add up to 100. The sharding group has points only when the
+/// design plans for a distributed engine (`settings.sharding`).
+pub fn group_points(group: Group, sharding: bool) -> f64 {
+    match (group, sharding) {
+        (Group::Integrity, false) => 30.0,
+        (Group::Normalization, false) => 15.0,
+        (Group::Indexing, false) => 25.0,
+        (Group::Queries, false) => 15.0,
+        (Group::Conventions, false) => 15.0,
+        (Group::Sharding, false) => 0.0,
+        (Group::Integrity, true) => 25.0,
+        (Group::Normalization, true) => 13.0,
+        (Group::Indexing, true) => 21.0,
+        (Group::Queries, true) => 13.0,
+        (Group::Conventions, true) => 13.0,
+        (Group::Sharding, true) => 15.0,
     }
 }
 
@@ -61,14 +68,20 @@ pub struct Lost {
     pub points: f64,
 }
 
-/// Score a list of diagnostics (validation, conventions, normal forms, rules).
+/// Score a list of diagnostics (validation, conventions, normal forms, rules) of a design
+/// without sharding.
 pub fn score(diagnostics: &[Diagnostic]) -> Score {
+    score_with(diagnostics, false)
+}
+
+/// Score a list of diagnostics; `sharding` gives the sharding group its points.
+pub fn score_with(diagnostics: &[Diagnostic], sharding: bool) -> Score {
     let mut groups: Vec<GroupScore> = Group::ALL
         .iter()
         .map(|&g| GroupScore {
             group: g,
-            max: group_points(g),
-            points: group_points(g),
+            max: group_points(g, sharding),
+            points: group_points(g, sharding),
             lost: Vec::new(),
         })
         .collect();
@@ -134,5 +147,20 @@ mod tests {
     #[test]
     fn no_diagnostics_is_a_perfect_score() {
         assert_eq!(score(&[]).total, 100);
+        assert_eq!(score_with(&[], true).total, 100);
+    }
+
+    #[test]
+    fn sharding_points_only_when_sharding() {
+        let diags = [Diagnostic::warning("S004", "low cardinality key")];
+        assert_eq!(
+            score(&diags).total,
+            100,
+            "no sharding group without sharding"
+        );
+        let s = score_with(&diags, true);
+        assert_eq!(s.total, 98);
+        let total: f64 = Group::ALL.iter().map(|&g| group_points(g, true)).sum();
+        assert_eq!(total, 100.0);
     }
 }

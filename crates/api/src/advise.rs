@@ -30,6 +30,26 @@ pub struct AdviseReport {
     pub existing: Vec<ExistingIndex>,
 }
 
+/// The recommended indexes applied: the design with them, and what was added.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct IndexesApplied {
+    /// The design with every recommended index added.
+    pub design: Design,
+    /// The indexes that were added.
+    pub indexes: Vec<RecommendedIndex>,
+}
+
+/// A worksheet file merged into a design.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WorksheetImported {
+    /// The design with the file's patterns merged in.
+    pub design: Design,
+    /// The file's warnings (a file with errors is refused).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Advisory-rule diagnostics for `check`: the registry's rules and the worksheet's SQL problems,
 /// without the validation codes that `check` reports already.
 pub(crate) fn rule_diagnostics(design: &Design) -> Vec<Diagnostic> {
@@ -47,7 +67,7 @@ pub fn advise(design: &Design) -> AdviseReport {
     let diagnostics = crate::check::check(design, &CheckOptions::default()).diagnostics;
     AdviseReport {
         file: None,
-        score: schemata_advise::score(&diagnostics),
+        score: schemata_advise::score_with(&diagnostics, design.settings.sharding.is_some()),
         diagnostics,
         indexes: analysis.indexes,
         existing: analysis.existing,

@@ -17,13 +17,14 @@ mod fix;
 mod import;
 mod normalize;
 mod recent;
+mod shard;
 mod startup;
 mod textfiles;
 mod verify;
 
 pub use advise::{
-    AdviseReport, advise, advise_file, advise_sarif, apply_recommended_indexes, replace_worksheet,
-    worksheet_export, worksheet_import,
+    AdviseReport, IndexesApplied, WorksheetImported, advise, advise_file, advise_sarif,
+    apply_recommended_indexes, replace_worksheet, worksheet_export, worksheet_import,
 };
 pub use autosave::{
     AUTOSAVE_FILE, Recovered, autosave, autosave_path, discard_autosave, recover_autosave,
@@ -50,14 +51,25 @@ pub use recent::{
     RECENT_CAP, RECENT_FILE, add_recent_file, open_design_recorded, recent_files,
     save_design_recorded,
 };
+pub use schemata_advise::shard::{
+    Alternative, Candidate, Cause, Family, Lookup, PatternVerdict, Routing, ShardPlan,
+    StatementVerdict, TableCandidates, TableMode, TablePlan,
+};
 pub use schemata_advise::{ExistingIndex, RecommendedIndex, Score};
 pub use schemata_normalize::apply::{Goal, Proposal};
 pub use schemata_normalize::{DecompositionCheck, FdRelation, FdReport};
+pub use shard::{
+    MAX_SHARDS, NamedAlternative, NamedFamily, NamedLookup, NamedPattern, NamedPlacement,
+    NamedTable, ShardReport, ShardRequest, ShardSummary, shard, shard_file, shard_file_summary,
+    shard_options, shard_summary,
+};
 pub use startup::{STARTUP_EXAMPLE, Startup, startup};
 pub use textfiles::{TextFormat, export_text, write_binary_file, write_text_file};
 pub use verify::{StatementPlan, VerifyOptions, VerifyReport, verify};
 
 /// Types the commands take and return, re-exported so that callers need no other crate.
-pub use schemata_model::{Design, Diagnostic, DialectName, Location, Severity, Target};
+pub use schemata_model::{
+    Design, Diagnostic, DialectName, Location, Severity, ShardEngine, Target,
+};
 pub use schemata_sql::conventions::{Rename, RenameKind};
 pub use schemata_sql::migrations::MigrationTool;

@@ -70,8 +70,12 @@ fn bindings() -> BTreeMap<PathBuf, String> {
     c.visit::<schemata_api::ImportOptions>();
     c.visit::<schemata_api::ImportProgress>();
     c.visit::<schemata_api::AdviseReport>();
+    c.visit::<schemata_api::IndexesApplied>();
+    c.visit::<schemata_api::WorksheetImported>();
     c.visit::<schemata_api::VerifyOptions>();
     c.visit::<schemata_api::VerifyReport>();
+    c.visit::<schemata_api::ShardRequest>();
+    c.visit::<schemata_api::ShardReport>();
     c.files
 }
 

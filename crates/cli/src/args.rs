@@ -160,6 +160,9 @@ pub enum Command {
     /// Check the recommended indexes against PostgreSQL's planner (hypopg) on synthetic data.
     #[command(after_long_help = crate::commands::verify::VERIFY_EXAMPLES)]
     Verify(crate::commands::verify::VerifyArgs),
+    /// Shard keys for Citus or Vitess from the worksheet, with the DDL or VSchema.
+    #[command(after_long_help = crate::commands::shard::SHARD_EXAMPLES)]
+    Shard(crate::commands::shard::ShardArgs),
 }
 
 const DIAGRAM_EXAMPLES: &str = "\

@@ -9,6 +9,7 @@ pub mod fd;
 pub mod import;
 pub mod new;
 pub mod normalize;
+pub mod shard;
 pub mod verify;
 pub mod worksheet;
 

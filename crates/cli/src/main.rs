@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Advise(args) => commands::advise::run(args, &ctx),
         Command::Worksheet(args) => commands::worksheet::run(args, &ctx),
         Command::Verify(args) => commands::verify::run(args, &ctx),
+        Command::Shard(args) => commands::shard::run(args, &ctx),
     };
     ExitCode::from(exit as u8)
 }

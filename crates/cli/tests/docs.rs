@@ -37,6 +37,7 @@ fn reference() -> String {
         Some("export"),
         Some("import"),
         Some("diagram"),
+        Some("shard"),
     ] {
         let args: Vec<&str> = command.into_iter().collect();
         let title = match command {

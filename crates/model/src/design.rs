@@ -150,6 +150,61 @@ pub struct Settings {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[ts(as = "Option<_>", optional)]
     pub rules: BTreeMap<String, RuleLevel>,
+    /// The distributed engine and shard count the shard advisor plans for; when present the
+    /// sharding rules run in `check` and the score has a sharding group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sharding: Option<Sharding>,
+}
+
+/// Settings of the shard advisor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[ts(export)]
+pub struct Sharding {
+    /// The engine the plan and its DDL are for.
+    #[serde(default)]
+    pub engine: ShardEngine,
+    /// Number of shards the data is spread over.
+    #[serde(default = "default_shards")]
+    pub shards: u32,
+}
+
+/// Shard count when the design does not give one (Citus' default `citus.shard_count`).
+pub const DEFAULT_SHARDS: u32 = 32;
+
+fn default_shards() -> u32 {
+    DEFAULT_SHARDS
+}
+
+impl Default for Sharding {
+    fn default() -> Self {
+        Sharding {
+            engine: ShardEngine::Citus,
+            shards: DEFAULT_SHARDS,
+        }
+    }
+}
+
+/// A distributed database engine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ShardEngine {
+    /// Citus, distributed PostgreSQL.
+    #[default]
+    Citus,
+    /// Vitess, sharded MySQL.
+    Vitess,
+}
+
+impl ShardEngine {
+    /// The spelling in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShardEngine::Citus => "citus",
+            ShardEngine::Vitess => "vitess",
+        }
+    }
 }
 
 fn default_dialects() -> Vec<DialectName> {
@@ -162,6 +217,7 @@ impl Default for Settings {
             dialects: default_dialects(),
             naming: NamingConvention::default(),
             rules: BTreeMap::new(),
+            sharding: None,
         }
     }
 }
@@ -373,6 +429,12 @@ pub struct Column {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub distinct: Option<u64>,
+    /// Share of the rows or traffic that the most common value owns, from 0 to 1 (one tenant
+    /// holding 30% of the rows is `0.3`). The shard advisor treats a distribution key whose
+    /// skew exceeds one shard's fair share as a hot spot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub skew: Option<f64>,
 }
 
 pub(crate) fn is_false(b: &bool) -> bool {

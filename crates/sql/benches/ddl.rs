@@ -28,6 +28,7 @@ fn column(name: &str, ty: &str, nullable: bool) -> Column {
         generated: None,
         comment: None,
         distinct: None,
+        skew: None,
     }
 }
 

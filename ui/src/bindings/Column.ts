@@ -30,4 +30,10 @@ generated?: Generated, comment?: string,
 /**
  * Expected number of distinct values, for selectivity estimates.
  */
-distinct?: number, };
+distinct?: number, 
+/**
+ * Share of the rows or traffic that the most common value owns, from 0 to 1 (one tenant
+ * holding 30% of the rows is `0.3`). The shard advisor treats a distribution key whose
+ * skew exceeds one shard's fair share as a hot spot.
+ */
+skew?: number, };

@@ -2,6 +2,7 @@
 import type { DialectName } from "./DialectName";
 import type { NamingConvention } from "./NamingConvention";
 import type { RuleLevel } from "./RuleLevel";
+import type { Sharding } from "./Sharding";
 
 /**
  * Design-level settings.
@@ -18,4 +19,9 @@ naming: NamingConvention,
 /**
  * Rule configuration: severity by diagnostic code (`"off"` disables a rule).
  */
-rules?: { [key in string]: RuleLevel }, };
+rules?: { [key in string]: RuleLevel }, 
+/**
+ * The distributed engine and shard count the shard advisor plans for; when present the
+ * sharding rules run in `check` and the score has a sharding group.
+ */
+sharding?: Sharding, };

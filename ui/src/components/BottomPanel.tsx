@@ -1,22 +1,37 @@
-/** The tabbed panel under the diagram: DDL, problems, normalization, FD calculator. */
-import { useState } from "react";
+/** The tabbed panel under the diagram: DDL, problems, worksheet, advice, normalization, FD calculator. */
+import { useCallback, useState } from "react";
 import type { Report } from "../app/files";
+import { useLiveAdvice } from "../hooks/useLiveAdvice";
 import { useDoc } from "../store/context";
+import { AdvicePanel } from "./AdvicePanel";
 import { DdlPanel } from "./DdlPanel";
 import { FdCalculator } from "./FdCalculator";
 import { NormalizePanel } from "./NormalizePanel";
 import { ProblemsPanel } from "./ProblemsPanel";
+import { WorksheetPanel } from "./WorksheetPanel";
 
-type Tab = "ddl" | "problems" | "normalize" | "fd";
+type Tab = "ddl" | "problems" | "worksheet" | "advice" | "normalize" | "fd";
 
 /** Bottom panel. */
 export function BottomPanel({ report }: { report: Report }) {
   const [tab, setTab] = useState<Tab>("ddl");
   const [open, setOpen] = useState(true);
+  const [focus, setFocus] = useState<string | undefined>(undefined);
   const count = useDoc((s) => s.diagnostics.length);
+  const patterns = useDoc((s) => s.design.worksheet?.patterns.length ?? 0);
+  const score = useDoc((s) => s.advice?.report.score.total);
+  const showAdvice = open && (tab === "worksheet" || tab === "advice");
+  useLiveAdvice(showAdvice);
+  const toPattern = useCallback((id: string) => {
+    setFocus(id);
+    setTab("worksheet");
+    setOpen(true);
+  }, []);
   const tabs: [Tab, string][] = [
     ["ddl", "DDL"],
     ["problems", `Problems (${count})`],
+    ["worksheet", `Worksheet (${patterns})`],
+    ["advice", score === undefined ? "Score & indexes" : `Score & indexes (${score})`],
     ["normalize", "Normalization"],
     ["fd", "FD calculator"],
   ];
@@ -36,7 +51,9 @@ export function BottomPanel({ report }: { report: Report }) {
       {open && (
         <div className="tab-body">
           {tab === "ddl" && <DdlPanel report={report} />}
-          {tab === "problems" && <ProblemsPanel />}
+          {tab === "problems" && <ProblemsPanel onPattern={toPattern} />}
+          {tab === "worksheet" && <WorksheetPanel report={report} focus={focus} />}
+          {tab === "advice" && <AdvicePanel report={report} onPattern={toPattern} />}
           {tab === "normalize" && <NormalizePanel report={report} />}
           {tab === "fd" && <FdCalculator />}
         </div>

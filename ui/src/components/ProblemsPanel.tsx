@@ -1,8 +1,8 @@
 /** Diagnostics from `check` (debounced); clicking one selects and reveals what it concerns. */
-import { useReactFlow } from "@xyflow/react";
 import { useEffect } from "react";
 import type { Diagnostic } from "../bindings/Diagnostic";
 import { useDebounced } from "../hooks/useDebounced";
+import { useReveal } from "../hooks/useReveal";
 import { ipc } from "../ipc";
 import { useDoc, useDocStore } from "../store/context";
 
@@ -30,25 +30,16 @@ function where(d: Diagnostic): string {
   return `${loc}${d.path ?? ""}`;
 }
 
-/** Problems panel. */
-export function ProblemsPanel() {
-  const store = useDocStore();
+/** Problems panel; a diagnostic about a pattern goes to `onPattern`. */
+export function ProblemsPanel({ onPattern }: { onPattern?: (patternId: string) => void }) {
   const diagnostics = useDoc((s) => s.diagnostics);
-  const flow = useReactFlow();
-  const reveal = (d: Diagnostic) => {
-    const t = d.target;
-    if (!t || !("table" in t)) return;
-    const column = t.kind === "column" ? { table: t.table, column: t.column } : undefined;
-    store.getState().select({ tables: [t.table], column });
-    const node = flow.getNode(t.table);
-    if (node) flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + 60, { zoom: 1, duration: 300 });
-  };
+  const reveal = useReveal(onPattern);
   if (diagnostics.length === 0) return <p className="muted pad">No problems found.</p>;
   return (
     <ul className="problems" data-testid="problems">
       {diagnostics.map((d, i) => (
         <li key={i}>
-          <button className={`diag ${d.severity}`} onClick={() => reveal(d)}>
+          <button className={`diag ${d.severity}`} onClick={() => reveal(d.target)}>
             <span className="code">{d.code}</span>
             <span className="msg">{d.message}</span>
             {d.help && <span className="help">{d.help}</span>}

@@ -4,7 +4,7 @@
  */
 import type { Design } from "../bindings/Design";
 
-/** PostgreSQL-flavoured DDL of `design`, one CREATE TABLE per table. */
+/** PostgreSQL-flavoured DDL of `design`, one CREATE TABLE per table and its indexes. */
 export function fakeDdl(design: Design, dialect: string): string {
   const byId = new Map(design.tables.map((t) => [t.id, t]));
   const out = [`-- DDL for ${dialect} (e2e fake)`];
@@ -22,6 +22,10 @@ export function fakeDdl(design: Design, dialect: string): string {
       );
     }
     out.push(`CREATE TABLE ${t.name} (\n${lines.join(",\n")}\n);`);
+    for (const ix of t.indexes ?? []) {
+      const cols = ix.parts.map((p) => (p.column ? name(p.column) : `(${p.expr ?? ""})`));
+      out.push(`CREATE ${ix.unique ? "UNIQUE " : ""}INDEX ${ix.name ?? `ix_${t.name}_${ix.id}`} ON ${t.name} (${cols.join(", ")});`);
+    }
   }
   return out.join("\n\n") + "\n";
 }

@@ -9,7 +9,7 @@ export { emptyDesign };
 
 const col = (name: string, type: string, extra: Partial<Column> = {}): Column => ({ id: name, name, type, ...extra });
 
-/** A small shop: customers, orders, order items, products. */
+/** A small shop: customers, orders, order items, products, and four access patterns. */
 export function shopDesign(): Design {
   const d = emptyDesign("Shop");
   d.tables = [
@@ -45,6 +45,26 @@ export function shopDesign(): Design {
       ],
     },
   ];
+  d.worksheet = {
+    patterns: [
+      {
+        id: "GetCustomerByEmail",
+        name: "GetCustomerByEmail",
+        rate: { per_second: 120 },
+        latency_ms: 20,
+        consistency: "read_your_writes",
+        statements: ["SELECT id, phone FROM customers WHERE email = $1"],
+      },
+      {
+        id: "ListCustomerOrders",
+        name: "ListCustomerOrders",
+        rate: { per_second: 40 },
+        statements: ["SELECT id, placed_at FROM orders WHERE customer_id = $1 ORDER BY placed_at DESC LIMIT 20"],
+      },
+      { id: "OrderLines", name: "OrderLines", rate: { percent: 15 }, statements: ["SELECT product_id, quantity FROM order_items WHERE order_id = $1"] },
+      { id: "FindCustomerByPhone", name: "FindCustomerByPhone", rate: { per_second: 2 }, statements: ["SELECT id FROM customers WHERE phone_number = $1"] },
+    ],
+  };
   d.layout = {
     tables: { customers: { x: 0, y: 0 }, orders: { x: 360, y: 0 }, order_items: { x: 720, y: 40 }, products: { x: 1080, y: 0 } },
     areas: [{ id: "sales", name: "Sales", color: "#2563eb", tables: ["orders", "order_items"] }],

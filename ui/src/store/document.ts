@@ -3,6 +3,7 @@
  * A plain zustand vanilla store, so it is tested without React.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { AdviseReport } from "../bindings/AdviseReport";
 import type { Design } from "../bindings/Design";
 import type { Diagnostic } from "../bindings/Diagnostic";
 import type { Severity } from "../bindings/Severity";
@@ -28,6 +29,9 @@ export function diagnosticMarks(diagnostics: Diagnostic[]): Record<string, Sever
 /** What is selected: tables, and at most one column of one of them. */
 export type Selection = { tables: string[]; column?: { table: string; column: string } };
 
+/** The advisors' last report and the design it was computed for. */
+export type Advice = { report: AdviseReport; design: Design };
+
 /** Document state and the actions that change it. */
 export type DocState = {
   design: Design;
@@ -44,6 +48,8 @@ export type DocState = {
   marks: Record<string, Severity>;
   /** Subject area shown alone, if any. */
   area: string | null;
+  /** The last advice (score, index advice), while the advice panels are shown. */
+  advice: Advice | null;
   /** Replaces the document (open, new, restore); clears history. `dirty` for restored work. */
   load: (design: Design, path: string | null, dirty?: boolean) => void;
   /** Applies one undoable edit. An edit returning the same design is not recorded. */
@@ -55,6 +61,7 @@ export type DocState = {
   select: (selection: Selection) => void;
   setDiagnostics: (d: Diagnostic[]) => void;
   setArea: (area: string | null) => void;
+  setAdvice: (advice: Advice | null) => void;
 };
 
 /** Drops selected ids that no longer exist in `design`. */
@@ -80,8 +87,9 @@ export function createDocStore(design: Design, path: string | null = null): Stor
     diagnostics: [],
     marks: {},
     area: null,
+    advice: null,
     load: (d, p, dirty = false) =>
-      set({ design: d, path: p, dirty, past: [], future: [], selection: { tables: [] }, diagnostics: [], marks: {}, area: null }),
+      set({ design: d, path: p, dirty, past: [], future: [], selection: { tables: [] }, diagnostics: [], marks: {}, area: null, advice: null }),
     edit: (fn) => {
       const { design: before, past, selection } = get();
       const after = fn(before);
@@ -104,5 +112,6 @@ export function createDocStore(design: Design, path: string | null = null): Stor
     select: (selection) => set({ selection }),
     setDiagnostics: (diagnostics) => set({ diagnostics, marks: diagnosticMarks(diagnostics) }),
     setArea: (area) => set({ area }),
+    setAdvice: (advice) => set({ advice }),
   }));
 }

@@ -16,6 +16,14 @@ mod a013_money_as_float;
 mod a014_date_as_text;
 mod a015_id_without_foreign_key;
 mod a016_polymorphic_association;
+mod s001_unique_without_distribution_key;
+mod s002_foreign_key_across_shards;
+mod s003_non_colocated_join;
+mod s004_low_cardinality_key;
+mod s005_monotonic_key;
+mod s006_skewed_key;
+mod s007_multi_shard_write;
+mod s008_fan_out_read;
 mod v013_no_primary_key;
 mod v025_nullable_mandatory_foreign_key;
 
@@ -42,6 +50,14 @@ pub static RULES: &[Rule] = &[
     a014_date_as_text::RULE,
     a015_id_without_foreign_key::RULE,
     a016_polymorphic_association::RULE,
+    s001_unique_without_distribution_key::RULE,
+    s002_foreign_key_across_shards::RULE,
+    s003_non_colocated_join::RULE,
+    s004_low_cardinality_key::RULE,
+    s005_monotonic_key::RULE,
+    s006_skewed_key::RULE,
+    s007_multi_shard_write::RULE,
+    s008_fan_out_read::RULE,
     v013_no_primary_key::RULE,
     v025_nullable_mandatory_foreign_key::RULE,
 ];
@@ -53,8 +69,17 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 
 /// Run every rule the design's settings leave on, at its configured severity.
 pub fn run(cx: &Cx<'_>) -> Vec<Diagnostic> {
+    run_where(cx, |_| true)
+}
+
+/// Run the rules of one group.
+pub fn run_group(cx: &Cx<'_>, group: crate::registry::Group) -> Vec<Diagnostic> {
+    run_where(cx, |r| r.group == group)
+}
+
+fn run_where(cx: &Cx<'_>, keep: impl Fn(&Rule) -> bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in RULES {
+    for rule in RULES.iter().filter(|r| keep(r)) {
         let Some(severity) = rule.level(&cx.design.settings.rules) else {
             continue;
         };

@@ -130,6 +130,7 @@ fn read_columns(
             generated,
             comment: opt_text(&row, "comment").filter(|c| !c.is_empty()),
             distinct: None,
+            skew: None,
         });
     }
     Ok(())

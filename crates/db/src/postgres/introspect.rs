@@ -173,6 +173,7 @@ fn read_columns(
             generated: None,
             comment: row.try_get(7)?,
             distinct: None,
+            skew: None,
         };
         if let Some(expr) = default {
             if generated == "s" {

@@ -118,6 +118,7 @@ fn read_table(conn: &Connection, name: &str, parsed: &TableSql) -> Result<Table,
             generated,
             comment: None,
             distinct: None,
+            skew: None,
         });
     }
     pk.sort();

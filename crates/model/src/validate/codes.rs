@@ -74,3 +74,5 @@ pub const UNKNOWN_TYPE: &str = "V033";
 pub const PATTERN_REFERENCE: &str = "V034";
 /// A worksheet pattern has no SQL statement, or an empty one.
 pub const EMPTY_PATTERN: &str = "V035";
+/// A column's declared skew is not a share between 0 and 1.
+pub const SKEW_RANGE: &str = "V036";

@@ -186,6 +186,19 @@ fn column(cx: &Cx<'_>, t: &Table, c: &Column, path: &str, out: &mut Vec<Diagnost
             .with_path(format!("{path}/generated")),
         );
     }
+    if let Some(skew) = c.skew
+        && !(0.0..=1.0).contains(&skew)
+    {
+        out.push(
+            Diagnostic::error(
+                SKEW_RANGE,
+                format!("column `{label}` declares skew {skew}, outside 0 to 1"),
+            )
+            .with_help("skew is the share of rows the most common value owns: 0.3 for 30%")
+            .with_target(target())
+            .with_path(format!("{path}/skew")),
+        );
+    }
     unknown_type(cx, &c.data_type, &label, path, out, target());
 }
 

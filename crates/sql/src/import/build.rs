@@ -241,6 +241,7 @@ pub(crate) fn column(name: String, data_type: DataType) -> Column {
         generated: None,
         comment: None,
         distinct: None,
+        skew: None,
     }
 }
 

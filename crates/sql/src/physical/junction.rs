@@ -165,6 +165,7 @@ fn junction_table(
                 generated: None,
                 comment: None,
                 distinct: None,
+                skew: None,
             });
         }
         sides.push((ids, table));

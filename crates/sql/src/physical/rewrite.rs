@@ -258,6 +258,7 @@ mod tests {
                     generated: None,
                     comment: None,
                     distinct: None,
+                    skew: None,
                 })
                 .collect(),
             primary_key: None,

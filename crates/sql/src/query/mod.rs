@@ -146,6 +146,11 @@ pub struct TableAccess {
     pub star: bool,
     /// Columns written by INSERT or UPDATE.
     pub written: Vec<String>,
+    /// The value each column receives from a single-row `INSERT ... VALUES`.
+    pub inserted: Vec<Equality>,
+    /// Rows of an `INSERT ... VALUES` (`None` for INSERT ... SELECT and other statements).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub insert_rows: Option<usize>,
     pub wrapped: Vec<Wrapped>,
     pub type_mismatches: Vec<TypeMismatch>,
     /// The table is the statement's target (INSERT / UPDATE / DELETE) rather than a source.
@@ -168,6 +173,8 @@ impl TableAccess {
             projection: Vec::new(),
             star: false,
             written: Vec::new(),
+            inserted: Vec::new(),
+            insert_rows: None,
             wrapped: Vec::new(),
             type_mismatches: Vec::new(),
             target: false,

@@ -137,11 +137,15 @@ impl Walker<'_, '_> {
                     && let Some(i) = self.table(name, None)
                 {
                     self.out.tables[i].target = true;
+                    let mut columns = Vec::with_capacity(ins.columns.len());
                     for c in &ins.columns {
-                        if let Some(col) = self.column_of_access(i, last_ident(c)) {
-                            push_once(&mut self.out.tables[i].written, col);
+                        let col = self.column_of_access(i, last_ident(c));
+                        if let Some(col) = &col {
+                            push_once(&mut self.out.tables[i].written, col.clone());
                         }
+                        columns.push(col);
                     }
+                    self.inserted_values(i, &columns, ins.source.as_deref());
                 }
                 if let Some(source) = &ins.source {
                     self.query(source, false);
@@ -208,6 +212,36 @@ impl Walker<'_, '_> {
             }
             _ => {}
         }
+    }
+
+    /// The values a single-row `INSERT ... VALUES` gives its columns; several rows or a query
+    /// leave `inserted` empty and set `insert_rows` accordingly.
+    fn inserted_values(&mut self, i: usize, columns: &[Option<String>], source: Option<&Query>) {
+        let rows = match source.map(|q| q.body.as_ref()) {
+            Some(SetExpr::Values(v)) => v.rows.len(),
+            _ => {
+                self.out.tables[i].insert_rows = None;
+                return;
+            }
+        };
+        self.out.tables[i].insert_rows = Some(rows);
+        if rows != 1 {
+            return;
+        }
+        let Some(SetExpr::Values(v)) = source.map(|q| q.body.as_ref()) else {
+            return;
+        };
+        let inserted: Vec<Equality> = columns
+            .iter()
+            .zip(&v.rows[0].content)
+            .filter_map(|(c, e)| {
+                c.as_ref().map(|column| Equality {
+                    column: column.clone(),
+                    operand: self.operand(e),
+                })
+            })
+            .collect();
+        self.out.tables[i].inserted = inserted;
     }
 
     fn query(&mut self, q: &Query, outer: bool) {

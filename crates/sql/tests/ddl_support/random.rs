@@ -177,6 +177,7 @@ fn column(name: &str, ty: DataType, nullable: bool) -> Column {
         generated: None,
         comment: None,
         distinct: None,
+        skew: None,
     }
 }
 
