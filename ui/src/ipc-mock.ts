@@ -6,8 +6,10 @@
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import type { Design } from "./bindings/Design";
 import type { Diagnostic } from "./bindings/Diagnostic";
+import type { ShardRequest } from "./bindings/ShardRequest";
 import { fakeAdvise, fakeApplyIndexes, fakeWorksheetImport, fakeWorksheetText } from "./mock/fake-advise";
 import { fakeDdl } from "./mock/fake-ddl";
+import { fakeShard } from "./mock/fake-shard";
 import { bigDesign, emptyDesign, shopDesign } from "./mock/sample";
 
 type Args = Record<string, unknown>;
@@ -77,6 +79,8 @@ export function installMock(): MockState {
           return { attributes: [], keys: [], keys_complete: true, prime: [], cover: [], normal_form: "BCNF", violations: [], synthesis_3nf: [], bcnf: [], bcnf_lost_dependencies: [] };
         case "advise":
           return fakeAdvise(design, fakeCheck(design));
+        case "shard":
+          return fakeShard(design, (a.request ?? {}) as ShardRequest);
         case "apply_recommended_indexes":
           return fakeApplyIndexes(design);
         case "worksheet_import": {

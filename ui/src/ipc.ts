@@ -19,6 +19,8 @@ import type { NormalizeApplied } from "./bindings/NormalizeApplied";
 import type { NormalizeOptions } from "./bindings/NormalizeOptions";
 import type { NormalizeReport } from "./bindings/NormalizeReport";
 import type { Opened } from "./bindings/Opened";
+import type { ShardReport } from "./bindings/ShardReport";
+import type { ShardRequest } from "./bindings/ShardRequest";
 import type { Startup } from "./bindings/Startup";
 import type { WorksheetImported } from "./bindings/WorksheetImported";
 
@@ -53,6 +55,7 @@ export const ipc = {
     invoke<NormalizeApplied>("normalize_apply", { design, options, goal }),
   fd: (attributes: string, dependencies: string) => invoke<FdReport>("fd", { attributes, dependencies }),
   advise: (design: Design) => invoke<AdviseReport>("advise", { design }),
+  shard: (design: Design, request: ShardRequest = {}) => invoke<ShardReport>("shard", { design, request }),
   applyRecommendedIndexes: (design: Design) => invoke<IndexesApplied>("apply_recommended_indexes", { design }),
   worksheetImport: (design: Design, path: string) => invoke<WorksheetImported>("worksheet_import", { design, path }),
   worksheetExport: (design: Design) => invoke<string>("worksheet_export", { design }),

@@ -57,6 +57,13 @@ export async function saveDocument(store: StoreApi<DocState>, report: Report, as
   }
 }
 
+/** Copies text to the clipboard (the DDL panels); a failure is reported. */
+export function copyText(report: Report, text: string): void {
+  const done = navigator.clipboard?.writeText(text);
+  if (!done) report("Could not copy to the clipboard");
+  else done.catch(() => report("Could not copy to the clipboard"));
+}
+
 /** Saves text through the save dialog (DDL, Mermaid, DBML, SVG). */
 export async function saveText(report: Report, contents: string, defaultPath: string): Promise<void> {
   const target = await save({ defaultPath });

@@ -1,16 +1,19 @@
-/** The tabbed panel under the diagram: DDL, problems, worksheet, advice, normalization, FD calculator. */
+/** The tabbed panel under the diagram: DDL, problems, worksheet, advice, sharding, normalization, FD calculator. */
 import { useCallback, useState } from "react";
 import type { Report } from "../app/files";
 import { useLiveAdvice } from "../hooks/useLiveAdvice";
+import { useShardControls } from "../hooks/useShardControls";
+import { percent } from "../model/shard";
 import { useDoc } from "../store/context";
 import { AdvicePanel } from "./AdvicePanel";
 import { DdlPanel } from "./DdlPanel";
 import { FdCalculator } from "./FdCalculator";
 import { NormalizePanel } from "./NormalizePanel";
 import { ProblemsPanel } from "./ProblemsPanel";
+import { ShardPanel } from "./ShardPanel";
 import { WorksheetPanel } from "./WorksheetPanel";
 
-type Tab = "ddl" | "problems" | "worksheet" | "advice" | "normalize" | "fd";
+type Tab = "ddl" | "problems" | "worksheet" | "advice" | "sharding" | "normalize" | "fd";
 
 /** Bottom panel. */
 export function BottomPanel({ report }: { report: Report }) {
@@ -22,6 +25,8 @@ export function BottomPanel({ report }: { report: Report }) {
   const score = useDoc((s) => s.advice?.report.score.total);
   const showAdvice = open && (tab === "worksheet" || tab === "advice");
   useLiveAdvice(showAdvice);
+  const shard = useShardControls(open && tab === "sharding", open && tab === "worksheet");
+  const share = useDoc((s) => s.shard?.report.plan.single_shard_share);
   const toPattern = useCallback((id: string) => {
     setFocus(id);
     setTab("worksheet");
@@ -32,6 +37,7 @@ export function BottomPanel({ report }: { report: Report }) {
     ["problems", `Problems (${count})`],
     ["worksheet", `Worksheet (${patterns})`],
     ["advice", score === undefined ? "Score & indexes" : `Score & indexes (${score})`],
+    ["sharding", share === undefined ? "Sharding" : `Sharding (${percent(share)})`],
     ["normalize", "Normalization"],
     ["fd", "FD calculator"],
   ];
@@ -54,6 +60,7 @@ export function BottomPanel({ report }: { report: Report }) {
           {tab === "problems" && <ProblemsPanel onPattern={toPattern} />}
           {tab === "worksheet" && <WorksheetPanel report={report} focus={focus} />}
           {tab === "advice" && <AdvicePanel report={report} onPattern={toPattern} />}
+          {tab === "sharding" && <ShardPanel report={report} controls={shard} onPattern={toPattern} />}
           {tab === "normalize" && <NormalizePanel report={report} />}
           {tab === "fd" && <FdCalculator />}
         </div>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import type { DialectName } from "../bindings/DialectName";
 import type { Diagnostic } from "../bindings/Diagnostic";
-import { saveText, type Report } from "../app/files";
+import { copyText, saveText, type Report } from "../app/files";
 import { useDebounced } from "../hooks/useDebounced";
 import { errorMessage, ipc } from "../ipc";
 import { useDoc } from "../store/context";
@@ -42,7 +42,7 @@ export function DdlPanel({ report }: { report: Report }) {
           <option value="mysql">MySQL 8</option>
           <option value="sqlite">SQLite 3</option>
         </select>
-        <button onClick={() => navigator.clipboard?.writeText(sql).catch(() => report("Could not copy to the clipboard"))}>Copy</button>
+        <button onClick={() => copyText(report, sql)}>Copy</button>
         <button onClick={() => saveText(report, sql, `${design.name ?? "design"}.${EXT[dialect]}`)}>Save…</button>
         {notes.length > 0 && <span className="muted">{notes.length} dialect notes</span>}
         {error && <span className="err">{error}</span>}

@@ -1,12 +1,14 @@
 /**
  * The worksheet: the design's access patterns as an editable table (name, rate, latency,
- * consistency, SQL) with each pattern's problems from the last advice. Every change is one
- * undoable edit; worksheet files are imported and exported here.
+ * consistency, SQL) with each pattern's problems from the last advice and, when a shard plan is
+ * at hand, where it runs. Every change is one undoable edit; worksheet files are imported and
+ * exported here.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { AccessPattern } from "../bindings/AccessPattern";
 import type { Consistency } from "../bindings/Consistency";
 import type { Diagnostic } from "../bindings/Diagnostic";
+import type { PatternVerdict } from "../bindings/PatternVerdict";
 import type { Report } from "../app/files";
 import { exportWorksheet, importWorksheet } from "../app/worksheet";
 import {
@@ -22,8 +24,10 @@ import {
   statementsText,
   updatePattern,
 } from "../model/worksheet";
+import { verdictsByPattern } from "../model/shard";
 import { useDoc, useDocStore } from "../store/context";
 import { Select, TextField } from "./inspector/fields";
+import { ShardVerdict } from "./ShardVerdict";
 import { SqlField } from "./SqlText";
 
 const CONSISTENCY: readonly Consistency[] = ["strong", "read_your_writes", "eventual"];
@@ -65,7 +69,8 @@ const readLatency = (t: string) => {
   return { value: r.ms, error: r.error };
 };
 
-function PatternRow({ pattern, problems, focused }: { pattern: AccessPattern; problems: Diagnostic[]; focused: boolean }) {
+function PatternRow(props: { pattern: AccessPattern; problems: Diagnostic[]; focused: boolean; shards: boolean; verdict?: PatternVerdict }) {
+  const { pattern, problems, focused } = props;
   const store = useDocStore();
   const row = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -110,6 +115,11 @@ function PatternRow({ pattern, problems, focused }: { pattern: AccessPattern; pr
           </ul>
         )}
       </td>
+      {props.shards && (
+        <td className="shard-cell">
+          <ShardVerdict verdict={props.verdict} />
+        </td>
+      )}
       <td className="row-actions">
         <button className="small" title="Duplicate pattern" onClick={() => store.getState().edit((d) => duplicatePattern(d, pattern.id).design)}>
           Duplicate
@@ -127,6 +137,8 @@ export function WorksheetPanel({ report, focus }: { report: Report; focus?: stri
   const store = useDocStore();
   const design = useDoc((s) => s.design);
   const advice = useDoc((s) => s.advice);
+  const plan = useDoc((s) => s.shard?.report.plan);
+  const verdicts = useMemo(() => (plan ? verdictsByPattern(plan) : undefined), [plan]);
   const patterns = patternsOf(design);
   const problems = useMemo(
     () => (advice ? diagnosticsByPattern(advice.report.diagnostics, patternsOf(advice.design)) : new Map<string, Diagnostic[]>()),
@@ -156,12 +168,20 @@ export function WorksheetPanel({ report, focus }: { report: Report; focus?: stri
               <th>Latency</th>
               <th>Consistency</th>
               <th>SQL</th>
+              {verdicts && <th>Shards</th>}
               <th />
             </tr>
           </thead>
           <tbody>
             {patterns.map((p) => (
-              <PatternRow key={p.id} pattern={p} problems={problems.get(p.id) ?? []} focused={focus === p.id} />
+              <PatternRow
+                key={p.id}
+                pattern={p}
+                problems={problems.get(p.id) ?? []}
+                focused={focus === p.id}
+                shards={verdicts !== undefined}
+                verdict={verdicts?.get(p.id)}
+              />
             ))}
           </tbody>
         </table>

@@ -7,6 +7,9 @@ import type { AdviseReport } from "../bindings/AdviseReport";
 import type { Design } from "../bindings/Design";
 import type { Diagnostic } from "../bindings/Diagnostic";
 import type { Severity } from "../bindings/Severity";
+import type { ShardReport } from "../bindings/ShardReport";
+import type { Sharding } from "../bindings/Sharding";
+import type { ShardDecor } from "../diagram/shard";
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -32,6 +35,9 @@ export type Selection = { tables: string[]; column?: { table: string; column: st
 /** The advisors' last report and the design it was computed for. */
 export type Advice = { report: AdviseReport; design: Design };
 
+/** The shard advisor's last plan, the design and the engine and shard count it was made for. */
+export type ShardResult = { report: ShardReport; design: Design; request: Sharding };
+
 /** Document state and the actions that change it. */
 export type DocState = {
   design: Design;
@@ -50,6 +56,10 @@ export type DocState = {
   area: string | null;
   /** The last advice (score, index advice), while the advice panels are shown. */
   advice: Advice | null;
+  /** The last shard plan, while the sharding views are shown. */
+  shard: ShardResult | null;
+  /** Shard placement per table id drawn on the diagram, while the plan is shown there. */
+  shardDecor: ShardDecor | null;
   /** Replaces the document (open, new, restore); clears history. `dirty` for restored work. */
   load: (design: Design, path: string | null, dirty?: boolean) => void;
   /** Applies one undoable edit. An edit returning the same design is not recorded. */
@@ -62,6 +72,8 @@ export type DocState = {
   setDiagnostics: (d: Diagnostic[]) => void;
   setArea: (area: string | null) => void;
   setAdvice: (advice: Advice | null) => void;
+  setShard: (shard: ShardResult | null) => void;
+  setShardDecor: (decor: ShardDecor | null) => void;
 };
 
 /** Drops selected ids that no longer exist in `design`. */
@@ -88,8 +100,10 @@ export function createDocStore(design: Design, path: string | null = null): Stor
     marks: {},
     area: null,
     advice: null,
+    shard: null,
+    shardDecor: null,
     load: (d, p, dirty = false) =>
-      set({ design: d, path: p, dirty, past: [], future: [], selection: { tables: [] }, diagnostics: [], marks: {}, area: null, advice: null }),
+      set({ design: d, path: p, dirty, past: [], future: [], selection: { tables: [] }, diagnostics: [], marks: {}, area: null, advice: null, shard: null, shardDecor: null }),
     edit: (fn) => {
       const { design: before, past, selection } = get();
       const after = fn(before);
@@ -113,5 +127,7 @@ export function createDocStore(design: Design, path: string | null = null): Stor
     setDiagnostics: (diagnostics) => set({ diagnostics, marks: diagnosticMarks(diagnostics) }),
     setArea: (area) => set({ area }),
     setAdvice: (advice) => set({ advice }),
+    setShard: (shard) => set({ shard }),
+    setShardDecor: (shardDecor) => set({ shardDecor }),
   }));
 }

@@ -122,6 +122,9 @@ impl Facts {
                             predicates = bound.len();
                         }
                         let label = match &e.operand {
+                            // `?` parameters are positional within one statement: the first `?`
+                            // of two statements are two values.
+                            Operand::Param(p) if p.starts_with('?') => format!("{p} ({position})"),
                             Operand::Param(p) => p.clone(),
                             Operand::Literal(l) => format!("literal {l}"),
                             _ => continue,

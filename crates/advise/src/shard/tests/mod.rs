@@ -198,4 +198,23 @@ fn an_empty_design_has_an_empty_plan() {
     assert!(plan.tables.is_empty() && plan.families.is_empty());
 }
 
+#[test]
+fn question_mark_parameters_are_local_to_their_statement() {
+    let mut design = warehouses(10.0);
+    design.worksheet.patterns[0].statements = vec![
+        "UPDATE districts SET next_order_id = next_order_id + 1 WHERE warehouse_id = ? AND id = ?"
+            .into(),
+        "UPDATE stock SET quantity = quantity - ? WHERE warehouse_id = ? AND item_id = ?".into(),
+    ];
+    let plan = plan_of(&design);
+    let verdict = &plan.patterns[0];
+    assert!(!verdict.single_shard, "two `?` are two values: {verdict:?}");
+    design.worksheet.patterns[0].statements = vec![
+        "UPDATE districts SET next_order_id = next_order_id + 1 WHERE warehouse_id = :w AND id = :d"
+            .into(),
+        "UPDATE stock SET quantity = quantity - :n WHERE warehouse_id = :w AND item_id = :i".into(),
+    ];
+    assert!(plan_of(&design).patterns[0].single_shard, "one named parameter is one value");
+}
+
 mod props;
