@@ -48,7 +48,11 @@ fn real_schemas_get_a_complete_plan_and_valid_citus_ddl() {
                     TableMode::Distributed => {
                         let key = tp.key.as_deref().expect("a distributed table has a key");
                         let column = t.column(key).unwrap_or_else(|| panic!("{name}: {key}"));
-                        assert!(!column.nullable, "{name}: {}.{} is nullable", t.name, column.name);
+                        assert!(
+                            !column.nullable,
+                            "{name}: {}.{} is nullable",
+                            t.name, column.name
+                        );
                         assert!(tp.family.is_some(), "{name}: {} has no family", t.name);
                     }
                     TableMode::Reference | TableMode::Local => assert!(tp.key.is_none()),
