@@ -214,7 +214,10 @@ fn question_mark_parameters_are_local_to_their_statement() {
             .into(),
         "UPDATE stock SET quantity = quantity - :n WHERE warehouse_id = :w AND item_id = :i".into(),
     ];
-    assert!(plan_of(&design).patterns[0].single_shard, "one named parameter is one value");
+    assert!(
+        plan_of(&design).patterns[0].single_shard,
+        "one named parameter is one value"
+    );
 }
 
 mod props;
