@@ -181,8 +181,27 @@ fn mysql_round_trip(name: &str) {
     );
 }
 
+/// The partitions of `parent` that the import of `name` records.
+fn partitions_of(name: &str, parent: &str) -> usize {
+    let (_, imported) = import(name, SourceDialect::Postgres);
+    assert!(
+        imported
+            .design
+            .table(parent)
+            .is_some_and(|t| t.partition_by.is_some()),
+        "{name}: {parent} is partitioned"
+    );
+    imported
+        .design
+        .tables
+        .iter()
+        .filter(|t| t.partition_of.as_ref().is_some_and(|o| o.parent == parent))
+        .count()
+}
+
 #[test]
 fn pagila_schema_2022() {
+    assert_eq!(partitions_of("pagila_schema_2022", "payment"), 7);
     postgres_round_trip("pagila_schema_2022", false);
 }
 
@@ -198,6 +217,7 @@ fn chinook_postgres() {
 
 #[test]
 fn gisia_gitlab_structure() {
+    assert_eq!(partitions_of("gisia_gitlab_structure", "notes"), 3);
     postgres_round_trip("gisia_gitlab_structure", false);
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
+use crate::partition::{PartitionBy, PartitionOf};
 use crate::types::DataType;
 use crate::worksheet::Worksheet;
 
@@ -359,6 +360,14 @@ pub struct Table {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub scale: Option<Scale>,
+    /// Declarative partitioning: how this (partitioned) table splits its rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub partition_by: Option<PartitionBy>,
+    /// The table this one is a partition of, with its bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub partition_of: Option<PartitionOf>,
 }
 
 /// Scale notes for a table.

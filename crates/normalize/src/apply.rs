@@ -199,6 +199,8 @@ pub fn propose(
             foreign_keys: Vec::new(),
             indexes: Vec::new(),
             functional_dependencies: Vec::new(),
+            partition_by: None,
+            partition_of: None,
             scale: None,
         });
         new_tables.push(NewTable {

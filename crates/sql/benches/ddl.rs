@@ -133,6 +133,8 @@ fn synthetic() -> Design {
             foreign_keys,
             indexes,
             functional_dependencies: Vec::new(),
+            partition_by: None,
+            partition_of: None,
             scale: None,
         });
     }

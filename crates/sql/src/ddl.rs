@@ -4,7 +4,10 @@
 //! The script is built from the [physical design](crate::physical): schemas (PostgreSQL), enum
 //! types (PostgreSQL), then each table in foreign-key dependency order followed by its comments
 //! and indexes, then the foreign keys that close a cycle (`ALTER TABLE ... ADD CONSTRAINT`;
-//! SQLite declares them inline instead, since it allows forward references). Whatever a dialect
+//! SQLite declares them inline instead, since it allows forward references). PostgreSQL
+//! partitions are created with `CREATE TABLE ... PARTITION OF` after their parent, with only
+//! what the parent does not give them added by `ALTER TABLE` and `CREATE INDEX`; the other
+//! dialects create partitioned tables and partitions as plain tables (D024). Whatever a dialect
 //! cannot express is written as a `-- ` note at the statement concerned and reported as a `D0xx`
 //! diagnostic (see [`codes`]). Output is byte-for-byte deterministic: no timestamps, no hash-map
 //! iteration order.
@@ -13,6 +16,7 @@ pub mod codes;
 mod down;
 mod index;
 mod order;
+mod partition;
 mod table;
 
 use schemata_model::{Design, Diagnostic, DialectName, Severity, Target};
@@ -66,6 +70,8 @@ pub enum StatementKind {
     CreateIndex,
     /// `ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY`, closing a foreign-key cycle.
     AddForeignKey,
+    /// `ALTER TABLE` on a partition: a constraint or column setting its parent does not give it.
+    AlterTable,
     /// `ALTER TABLE ... DROP CONSTRAINT / DROP FOREIGN KEY`.
     DropForeignKey,
     /// `DROP TABLE`.
@@ -165,8 +171,12 @@ pub fn generate(design: &Design, dialect: DialectName) -> Ddl {
     g.schemas();
     g.enum_types();
     for &ti in &order.tables {
-        g.create_table(ti, &order.deferred);
-        g.comments(ti);
+        if let Some(parent) = g.partition_parent(ti) {
+            g.create_partition(ti, parent, &order.deferred);
+        } else {
+            g.create_table(ti, &order.deferred);
+            g.comments(ti);
+        }
         g.indexes(ti);
     }
     if !d.supports_forward_references() {

@@ -52,6 +52,7 @@ CREATE INDEX events_payload ON ONLY audit.events USING gin (payload);
 COMMENT ON TABLE public.customers IS 'People who buy; it''s true';
 COMMENT ON COLUMN public.customers.email IS 'Login';
 CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql AS $$ SELECT 1; $$;
+CREATE TABLE audit.events_1 (id bigint NOT NULL, customer_id integer, payload jsonb);
 ALTER TABLE ONLY audit.events ATTACH PARTITION audit.events_1 FOR VALUES FROM (1) TO (100);
 ALTER TABLE public.customers OWNER TO postgres;
 "#;
@@ -62,7 +63,7 @@ fn reads_a_pg_dump() {
     let d = &imported.design;
     assert_eq!(d.enums.len(), 1);
     assert_eq!(d.enums[0].values, ["happy", "it's complicated"]);
-    assert_eq!(d.tables.len(), 2);
+    assert_eq!(d.tables.len(), 3);
 
     let customers = &d.tables[0];
     assert_eq!(customers.id, "customers");
@@ -133,9 +134,12 @@ fn reads_a_pg_dump() {
     assert_eq!(imported.understood_ratio(), 1.0, "{:#?}", imported.skipped);
     let kinds = imported.skipped_by_kind();
     assert_eq!(kinds.get("CREATE FUNCTION"), Some(&1));
-    assert_eq!(kinds.get("ALTER TABLE ATTACH PARTITION"), Some(&1));
+    assert_eq!(kinds.get("ALTER TABLE ATTACH PARTITION"), None);
     assert_eq!(kinds.get("client-side line"), Some(&1));
-    assert!(imported.dropped.iter().any(|s| s.kind == "PARTITION BY"));
+    assert!(events.partition_by.is_some());
+    let part = d.tables[2].partition_of.as_ref().expect("ATTACH PARTITION");
+    assert_eq!(part.parent, "audit.events");
+    assert_eq!(part.bound, "FOR VALUES FROM (1) TO (100)");
     let copy = imported
         .skipped
         .iter()

@@ -4,6 +4,8 @@ import type { Column } from "./Column";
 import type { ForeignKey } from "./ForeignKey";
 import type { FunctionalDependency } from "./FunctionalDependency";
 import type { Index } from "./Index";
+import type { PartitionBy } from "./PartitionBy";
+import type { PartitionOf } from "./PartitionOf";
 import type { PrimaryKey } from "./PrimaryKey";
 import type { Scale } from "./Scale";
 import type { UniqueConstraint } from "./UniqueConstraint";
@@ -28,4 +30,12 @@ functional_dependencies?: Array<FunctionalDependency>,
 /**
  * Expected size, for the advisors.
  */
-scale?: Scale, };
+scale?: Scale, 
+/**
+ * Declarative partitioning: how this (partitioned) table splits its rows.
+ */
+partition_by?: PartitionBy, 
+/**
+ * The table this one is a partition of, with its bound.
+ */
+partition_of?: PartitionOf, };

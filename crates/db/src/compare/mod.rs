@@ -14,7 +14,9 @@
 //! - foreign keys: name, columns, referenced table and columns, ON DELETE / ON UPDATE (MySQL
 //!   reports NO ACTION as RESTRICT, which InnoDB treats the same), deferrability;
 //! - indexes: name, key parts in order (column or normalised expression, direction, NULLS order,
-//!   operator class), uniqueness, method, INCLUDE columns, predicate (normalised).
+//!   operator class), uniqueness, method, INCLUDE columns, predicate (normalised);
+//! - PostgreSQL partitioning: strategy and key of a partitioned table, parent and bound of a
+//!   partition (bounds normalised, `timestamptz` literals compared in UTC).
 //!
 //! Type equivalence: a type is compared by what the dialect makes of it, i.e. the type DDL
 //! generation writes for it, read back as introspection reads that database's types. So in MySQL
@@ -41,6 +43,7 @@ mod columns;
 pub mod expr;
 mod keys;
 mod losses;
+mod partitions;
 mod types;
 
 use losses::{Entity, Losses};
@@ -142,6 +145,9 @@ impl<'a> Cx<'a> {
         self.checks(e, a, label);
         self.foreign_keys(e, a, label);
         self.indexes(e, a, label);
+        if self.dialect == DialectName::Postgres {
+            self.partitioning(e, a, label);
+        }
     }
 
     fn enums(&mut self) {

@@ -53,6 +53,8 @@ pub fn introspect(client: &MysqlClient, database: &str) -> Result<Design, DbErro
             foreign_keys: Vec::new(),
             indexes: Vec::new(),
             functional_dependencies: Vec::new(),
+            partition_by: None,
+            partition_of: None,
             scale: row["rows"].as_u64().filter(|r| *r > 0).map(|r| Scale {
                 rows: Some(r),
                 ..Scale::default()

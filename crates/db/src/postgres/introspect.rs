@@ -8,7 +8,7 @@ use crate::literal::{literal, quoted_string, strip_outer_parens};
 use schemata_model::{
     CheckConstraint, Column, DefaultValue, Deferrable, Design, DialectName, EnumType, FkAction,
     ForeignKey, Generated, Identity, Index, IndexMethod, IndexPart, Literal, NullsOrder,
-    PrimaryKey, Scale, Settings, SortOrder, Table, UniqueConstraint,
+    PartitionBy, PartitionOf, PrimaryKey, Scale, Settings, SortOrder, Table, UniqueConstraint,
 };
 use std::collections::HashMap;
 
@@ -20,6 +20,12 @@ use std::collections::HashMap;
 /// `identity: by_default`; literal defaults lose the cast PostgreSQL prints (`'x'::text` → `"x"`);
 /// `reltuples` of analysed tables becomes `scale.rows`. Indexes of an access method the model
 /// does not know (e.g. `bloom`) read as `btree`. Exclusion constraints are not read.
+///
+/// Partitioned tables carry `partition_by` (from `pg_get_partkeydef`), partitions their
+/// `partition_of` (parent and `pg_get_expr` of the bound). A partition has its columns but not
+/// what its parent gives it: constraints cloned from the parent's (`conparentid`), inherited
+/// CHECK constraints, indexes attached to the parent's, and the default of a column whose parent
+/// column is an identity column.
 pub fn introspect(client: &PgClient, schemas: &[&str]) -> Result<Design, DbError> {
     let schemas: Vec<String> = schemas.iter().map(|s| s.to_string()).collect();
     let mut design = Design {
@@ -35,11 +41,18 @@ pub fn introspect(client: &PgClient, schemas: &[&str]) -> Result<Design, DbError
     let mut oids: Vec<u32> = Vec::new();
     let mut table_ids: HashMap<(String, String), String> = HashMap::new();
     let mut scope = IdScope::default();
+    // Partitions: (table index, parent oid, bound).
+    let mut parents: Vec<(usize, u32, String)> = Vec::new();
     let rows = client.query(
         "SELECT c.oid, n.nspname::text, c.relname::text, obj_description(c.oid, 'pg_class'),
-                c.reltuples::float8
+                c.reltuples::float8,
+                CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                CASE WHEN c.relispartition THEN
+                    (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid LIMIT 1)
+                END,
+                CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+         WHERE c.relkind IN ('r', 'p')
            AND n.nspname::text = ANY($1::text[])
          ORDER BY array_position($1::text[], n.nspname::text), c.relname",
         &[&schemas],
@@ -55,6 +68,12 @@ pub fn introspect(client: &PgClient, schemas: &[&str]) -> Result<Design, DbError
         };
         table_ids.insert((schema.clone(), name.clone()), id.clone());
         oids.push(row.try_get(0)?);
+        let partkeydef: Option<String> = row.try_get(5)?;
+        let parent: Option<u32> = row.try_get(6)?;
+        let bound: Option<String> = row.try_get(7)?;
+        if let (Some(parent), Some(bound)) = (parent, bound) {
+            parents.push((design.tables.len(), parent, bound));
+        }
         design.tables.push(Table {
             id,
             name,
@@ -67,6 +86,8 @@ pub fn introspect(client: &PgClient, schemas: &[&str]) -> Result<Design, DbError
             foreign_keys: Vec::new(),
             indexes: Vec::new(),
             functional_dependencies: Vec::new(),
+            partition_by: partkeydef.as_deref().and_then(PartitionBy::parse_sql),
+            partition_of: None,
             scale: (reltuples > 0.0).then(|| Scale {
                 rows: Some(reltuples.round() as u64),
                 ..Scale::default()
@@ -74,6 +95,14 @@ pub fn introspect(client: &PgClient, schemas: &[&str]) -> Result<Design, DbError
         });
     }
     let by_oid: HashMap<u32, usize> = oids.iter().enumerate().map(|(i, o)| (*o, i)).collect();
+    for (ti, parent, bound) in parents {
+        if let Some(&pi) = by_oid.get(&parent) {
+            design.tables[ti].partition_of = Some(PartitionOf {
+                parent: design.tables[pi].id.clone(),
+                bound,
+            });
+        }
+    }
 
     read_columns(client, &oids, &by_oid, &mut design.tables)?;
     let mut scopes: Vec<IdScope> = design.tables.iter().map(|_| IdScope::default()).collect();
@@ -86,7 +115,39 @@ pub fn introspect(client: &PgClient, schemas: &[&str]) -> Result<Design, DbError
         &mut scopes,
     )?;
     read_indexes(client, &oids, &by_oid, &mut design.tables, &mut scopes)?;
+    partition_columns(&mut design);
     Ok(design)
+}
+
+/// A partition's column whose parent column is an identity column has no identity or default
+/// of its own (the parent's sequence serves it).
+fn partition_columns(design: &mut Design) {
+    let identities: Vec<(usize, String)> = design
+        .tables
+        .iter()
+        .enumerate()
+        .filter_map(|(ti, t)| {
+            let parent = design.table(&t.partition_of.as_ref()?.parent)?;
+            Some(
+                parent
+                    .columns
+                    .iter()
+                    .filter(|c| c.identity.is_some())
+                    .map(move |c| (ti, c.name.clone())),
+            )
+        })
+        .flatten()
+        .collect();
+    for (ti, name) in identities {
+        if let Some(c) = design.tables[ti]
+            .columns
+            .iter_mut()
+            .find(|c| c.name == name)
+        {
+            c.identity = None;
+            c.default = None;
+        }
+    }
 }
 
 fn current_database(client: &PgClient) -> Result<String, DbError> {
@@ -269,10 +330,13 @@ fn read_constraints(
                 con.condeferred, pg_get_expr(con.conbin, con.conrelid, true),
                 COALESCE(ix.indnullsnotdistinct, false)
          FROM pg_constraint con
+         JOIN pg_class rel ON rel.oid = con.conrelid
          LEFT JOIN pg_class rc ON rc.oid = con.confrelid
          LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
          LEFT JOIN pg_index ix ON ix.indexrelid = con.conindid AND con.contype = 'u'
          WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'c', 'f')
+           AND con.conparentid = 0
+           AND (con.contype <> 'c' OR con.coninhcount = 0 OR NOT rel.relispartition)
          ORDER BY con.conrelid, con.conname",
         &[&oids],
     )?;
@@ -365,7 +429,7 @@ fn read_indexes(
          FROM pg_index i
          JOIN pg_class ic ON ic.oid = i.indexrelid
          JOIN pg_am am ON am.oid = ic.relam
-         WHERE i.indrelid = ANY($1::oid[])
+         WHERE i.indrelid = ANY($1::oid[]) AND NOT ic.relispartition
            AND NOT EXISTS (SELECT 1 FROM pg_constraint c
                            WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid
                              AND c.contype IN ('p', 'u', 'x'))

@@ -68,6 +68,8 @@ fn read_table(conn: &Connection, name: &str, parsed: &TableSql) -> Result<Table,
         foreign_keys: Vec::new(),
         indexes: Vec::new(),
         functional_dependencies: Vec::new(),
+        partition_by: None,
+        partition_of: None,
         scale: None,
     };
     let mut pk: Vec<(i64, String)> = Vec::new();

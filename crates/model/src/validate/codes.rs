@@ -76,3 +76,14 @@ pub const PATTERN_REFERENCE: &str = "V034";
 pub const EMPTY_PATTERN: &str = "V035";
 /// A column's declared skew is not a share between 0 and 1.
 pub const SKEW_RANGE: &str = "V036";
+/// A partition names a parent table that the design does not have, or one without
+/// `partition_by`.
+pub const PARTITION_PARENT: &str = "V037";
+/// A partition key part names a column the table does not have, or sets both or neither of
+/// `column` and `expr`.
+pub const PARTITION_KEY: &str = "V038";
+/// A primary key or unique constraint of a partitioned table leaves out a partition key column
+/// (PostgreSQL refuses it).
+pub const PARTITION_UNIQUE: &str = "V039";
+/// A partition's columns differ from its parent's in names or types (warning).
+pub const PARTITION_COLUMNS: &str = "V040";

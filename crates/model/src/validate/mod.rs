@@ -10,6 +10,7 @@ pub mod codes;
 mod foreign_keys;
 mod identifiers;
 mod names;
+mod partitions;
 mod relations;
 mod tables;
 mod worksheet;
@@ -28,6 +29,7 @@ pub fn validate(design: &Design) -> Vec<Diagnostic> {
     names::check(&cx, &mut out);
     identifiers::check(&cx, &mut out);
     relations::check(&cx, &mut out);
+    partitions::check(&cx, &mut out);
     worksheet::check(&cx, &mut out);
     // Enum types, the layout and the design's own settings have no narrower target.
     for d in &mut out {

@@ -308,8 +308,8 @@ pub(super) fn column_help(t: &Table, id: &str) -> String {
 fn keys(t: &Table, base: &str, out: &mut Vec<Diagnostic>) {
     let label = table_label(t);
     match &t.primary_key {
-        // A table without columns is reported as such.
-        None if t.columns.is_empty() => {}
+        // A table without columns is reported as such; a partition has its parent's key.
+        None if t.columns.is_empty() || t.partition_of.is_some() => {}
         None => out.push(
             Diagnostic::warning(
                 NO_PRIMARY_KEY,

@@ -48,3 +48,6 @@ pub const DEFAULT_DROPPED: &str = "D021";
 pub const PK_NOT_NULL: &str = "D022";
 /// NOT NULL left off a generated column (MariaDB refuses it).
 pub const GENERATED_NOT_NULL: &str = "D023";
+/// Declarative partitioning dropped (MySQL, SQLite): the partitioned table and its partitions
+/// are created as plain tables.
+pub const PARTITIONING: &str = "D024";

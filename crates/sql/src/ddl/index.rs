@@ -14,6 +14,9 @@ impl Gen<'_> {
     pub(super) fn indexes(&mut self, ti: usize) {
         let t = &self.tables()[ti];
         for k in 0..t.indexes.len() {
+            if self.implied_index(ti, k) {
+                continue;
+            }
             let mut notes = Vec::new();
             match self.create_index(ti, k, &mut notes) {
                 Some(sql) => self.push(StatementKind::CreateIndex, sql, Key::Index(ti, k), notes),

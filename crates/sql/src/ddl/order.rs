@@ -22,11 +22,15 @@ pub(crate) struct Order {
     pub deferred: Vec<(usize, usize)>,
 }
 
+/// Edge weight of a partition's dependency on its parent (other weights are foreign-key
+/// indexes).
+const PARTITION_EDGE: usize = usize::MAX;
+
 /// Topological order of the tables along their foreign keys (referenced before referencing),
 /// ties broken by design order. When every remaining table waits for another, the cycle is
 /// broken at the first table (in design order) whose unmet dependencies all lie in its own
 /// strongly connected component: its foreign keys to tables not yet created are deferred.
-/// Self-references need no deferral.
+/// Self-references need no deferral. Partitions come after their parent.
 pub(crate) fn order(tables: &[PTable<'_>], by_id: &FastMap<&str, usize>) -> Order {
     let n = tables.len();
     let mut graph: DiGraph<usize, usize> = DiGraph::with_capacity(n, n);
@@ -38,6 +42,13 @@ pub(crate) fn order(tables: &[PTable<'_>], by_id: &FastMap<&str, usize>) -> Orde
             {
                 graph.add_edge(nodes[ri], nodes[ti], k);
             }
+        }
+        // A partition is created after its parent; that edge is never postponed.
+        if let Some(of) = &table.base().partition_of
+            && let Some(&pi) = by_id.get(of.parent.as_str())
+            && pi != ti
+        {
+            graph.add_edge(nodes[pi], nodes[ti], PARTITION_EDGE);
         }
     }
     let mut scc = vec![0usize; n];
@@ -85,6 +96,7 @@ pub(crate) fn order(tables: &[PTable<'_>], by_id: &FastMap<&str, usize>) -> Orde
                     .edges_directed(nodes[i], Direction::Incoming)
                     .filter(|e| !created[e.source().index()])
                     .map(|e| *e.weight())
+                    .filter(|&k| k != PARTITION_EDGE)
                     .collect();
                 postponed.sort_unstable();
                 postponed.dedup();
@@ -137,6 +149,8 @@ mod tests {
                     .collect(),
                 indexes: vec![],
                 functional_dependencies: vec![],
+                partition_by: None,
+                partition_of: None,
                 scale: None,
             });
         }

@@ -112,6 +112,7 @@ impl Gen<'_> {
         }
         sql.push(')');
         sql.push_str(self.d.table_options());
+        self.partition_clause(&mut sql, ti, &mut notes);
         if self.d.comment_style() == CommentStyle::Inline
             && let Some(c) = &t.comment
         {
@@ -171,7 +172,7 @@ impl Gen<'_> {
     }
 
     /// `CONSTRAINT name ` or nothing.
-    fn write_constraint(&self, out: &mut String, name: Option<&str>) {
+    pub(super) fn write_constraint(&self, out: &mut String, name: Option<&str>) {
         if let Some(n) = name {
             out.push_str("CONSTRAINT ");
             out.push_str(&self.d.quote_ident(n));

@@ -173,6 +173,7 @@ impl Builder {
                 }
             }
         }
+        super::partition::strip_inherited(&mut self.design);
         schemata_model::fill_missing_ids(&mut self.design);
         (self.design, self.dropped, self.extensions)
     }

@@ -7,7 +7,7 @@ use super::table::{
     column_def, data_type, default_value, empty_table, expr_text, index_parts, method,
     table_constraint,
 };
-use super::{Outcome, tokens};
+use super::{Outcome, partition, tokens};
 use schemata_model::{Identity, Index, Table};
 use sqlparser::ast::{
     AlterColumnOperation, AlterTableOperation, CommentObject, CreateIndex, CreateTable,
@@ -23,6 +23,7 @@ const PARSED: &[&str] = &[
     "ALTER TABLE ADD COLUMN",
     "ALTER TABLE ADD INDEX",
     "ALTER TABLE ALTER COLUMN",
+    "ALTER TABLE ATTACH PARTITION",
     "CREATE INDEX",
     "COMMENT ON",
     "CREATE TYPE",
@@ -61,6 +62,10 @@ pub(crate) fn handle(b: &mut Builder, statement: RawStatement) -> (String, Outco
                     b.views.insert(q);
                 }
                 Outcome::Ignored(ignored_reason(&kind))
+            } else if kind == "ALTER INDEX" && tokens::attaches_partition(&tokens) {
+                Outcome::Ignored(
+                    "an index of a partition, implied by its partitioned table's index".into(),
+                )
             } else {
                 Outcome::Ignored(ignored_reason(&kind))
             };
@@ -86,9 +91,6 @@ fn ignored_reason(kind: &str) -> String {
         }
         "INSERT" | "COPY" | "UPDATE" | "DELETE" => "data, not schema",
         "ALTER TABLE OWNER TO" | "GRANT" | "REVOKE" | "ALTER DEFAULT" => "ownership and privileges",
-        "ALTER TABLE ATTACH PARTITION" | "ALTER INDEX" => {
-            "partitions are kept as separate tables; partitioning is not part of the design"
-        }
         k if k.starts_with("DROP") => "a DROP in a creation script",
         k if k.starts_with("CREATE") || k.starts_with("ALTER") || k.starts_with("COMMENT") => {
             "not part of the design model"
@@ -99,8 +101,9 @@ fn ignored_reason(kind: &str) -> String {
 }
 
 /// Parse a statement of a kind the importer uses, reading on the tokens the forms sqlparser
-/// rejects: sequences (only their names and owners matter), `CREATE INDEX ... ON ONLY`, and
-/// `CREATE TABLE` with PostgreSQL 18's virtual columns or MySQL's `BINARY` attribute.
+/// rejects: sequences (only their names and owners matter), `CREATE INDEX ... ON ONLY`,
+/// `ALTER TABLE ... ATTACH PARTITION`, and `CREATE TABLE` with PostgreSQL 18's virtual columns
+/// or MySQL's `BINARY` attribute.
 fn parsed(b: &mut Builder, kind: &str, tokens: Vec<TokenWithSpan>) -> Outcome {
     let dialect = b.dialect;
     match kind {
@@ -119,6 +122,12 @@ fn parsed(b: &mut Builder, kind: &str, tokens: Vec<TokenWithSpan>) -> Outcome {
                     )
                 }
                 None => Outcome::Ignored("a sequence setting, not part of the design".into()),
+            };
+        }
+        "ALTER TABLE ATTACH PARTITION" => {
+            return match tokens::attach_partition(dialect, &tokens) {
+                Some((parent, child, bound)) => partition::attach(b, parent, child, bound),
+                None => Outcome::Skipped("not read as ATTACH PARTITION ... FOR VALUES".into()),
             };
         }
         _ => {}
@@ -260,9 +269,7 @@ fn create_table(b: &mut Builder, ct: &CreateTable) -> Outcome {
         );
     }
     if let Some(parent) = &ct.partition_of {
-        return Outcome::Ignored(format!(
-            "a partition of `{parent}`: partitioning is not part of the design"
-        ));
+        return partition::create_partition(b, ct, parent);
     }
     let mut table = empty_table(&q);
     for def in &ct.columns {
@@ -272,11 +279,8 @@ fn create_table(b: &mut Builder, ct: &CreateTable) -> Outcome {
     for c in &ct.constraints {
         table_constraint(b, c, &mut table);
     }
-    if ct.partition_by.is_some() {
-        b.drop_part(
-            "PARTITION BY",
-            format!("partitioning of `{}` is not part of the design", q.1),
-        );
+    if let Some(expr) = &ct.partition_by {
+        table.partition_by = partition::partition_by(b, expr, &q.1);
     }
     if ct.inherits.is_some() {
         b.drop_part(

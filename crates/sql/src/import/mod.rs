@@ -9,6 +9,10 @@
 //! sqlparser's tokens. Nothing aborts the import: every statement that is not used is listed with
 //! its line and the reason, and so is every part of a used statement that the design cannot hold.
 //!
+//! Declarative partitioning is recorded on the tables (`partition_by` on the partitioned table,
+//! `partition_of` on each partition, from `PARTITION OF` or `ATTACH PARTITION`); a partition keeps
+//! only the keys and indexes its parent does not give it.
+//!
 //! Serial columns, and columns whose default is `nextval` of a sequence of the file (pg_dump
 //! writes the sequence, its `OWNED BY` and the default as separate statements), become identity
 //! columns. Layout positions are left empty.
@@ -17,6 +21,7 @@ mod build;
 mod detect;
 mod handlers;
 mod kind;
+pub(crate) mod partition;
 mod split;
 mod table;
 mod tokens;

@@ -495,6 +495,8 @@ pub(crate) fn empty_table(q: &super::build::QName) -> Table {
         foreign_keys: Vec::new(),
         indexes: Vec::new(),
         functional_dependencies: Vec::new(),
+        partition_by: None,
+        partition_of: None,
         scale: None,
     }
 }

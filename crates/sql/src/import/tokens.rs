@@ -152,3 +152,64 @@ pub(crate) fn name_after(
     let (parts, _) = dotted(dialect, &toks, i);
     qname_of(dialect, &parts)
 }
+
+/// `ALTER TABLE [ONLY] [IF EXISTS] parent ATTACH PARTITION child bound`: the parent, the child
+/// and the bound as written (`FOR VALUES ...` or `DEFAULT`), whitespace collapsed.
+pub(crate) fn attach_partition(
+    dialect: SourceDialect,
+    tokens: &[TokenWithSpan],
+) -> Option<(QName, QName, String)> {
+    let toks = significant(tokens);
+    let mut i = toks.iter().position(|t| is_word(t, "TABLE"))? + 1;
+    while toks.get(i).is_some_and(|t| is_word(t, "ONLY")) {
+        i += 1;
+    }
+    if toks.get(i).is_some_and(|t| is_word(t, "IF")) {
+        i += 2;
+    }
+    let (parent, next) = dotted(dialect, &toks, i);
+    if !(toks.get(next).is_some_and(|t| is_word(t, "ATTACH"))
+        && toks.get(next + 1).is_some_and(|t| is_word(t, "PARTITION")))
+    {
+        return None;
+    }
+    let (child, after) = dotted(dialect, &toks, next + 2);
+    let bound = bound_text(&toks[after.min(toks.len())..]);
+    if bound.is_empty() {
+        return None;
+    }
+    Some((
+        qname_of(dialect, &parent)?,
+        qname_of(dialect, &child)?,
+        bound,
+    ))
+}
+
+/// Tokens as SQL text with single spaces, none inside parentheses or before commas.
+fn bound_text(toks: &[&Token]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&Token> = None;
+    for t in toks {
+        if matches!(t, Token::SemiColon | Token::EOF) {
+            break;
+        }
+        let glued = matches!(t, Token::Comma | Token::RParen | Token::Period)
+            || matches!(prev, Some(Token::LParen | Token::Period) | None)
+            || matches!(t, Token::DoubleColon)
+            || matches!(prev, Some(Token::DoubleColon));
+        if !glued {
+            out.push(' ');
+        }
+        let text = t.to_string();
+        out.push_str(&text);
+        prev = Some(t);
+    }
+    out
+}
+
+/// Whether the statement has `ATTACH PARTITION` (e.g. `ALTER INDEX ... ATTACH PARTITION ...`).
+pub(crate) fn attaches_partition(tokens: &[TokenWithSpan]) -> bool {
+    significant(tokens)
+        .windows(2)
+        .any(|w| is_word(w[0], "ATTACH") && is_word(w[1], "PARTITION"))
+}

@@ -213,6 +213,8 @@ fn junction_table(
             predicate: None,
         }],
         functional_dependencies: Vec::new(),
+        partition_by: None,
+        partition_of: None,
         scale: None,
     })))
 }

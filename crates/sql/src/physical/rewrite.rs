@@ -267,6 +267,8 @@ mod tests {
             foreign_keys: vec![],
             indexes: vec![],
             functional_dependencies: vec![],
+            partition_by: None,
+            partition_of: None,
             scale: None,
         }
     }

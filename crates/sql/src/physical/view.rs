@@ -87,6 +87,12 @@ impl<'a> PTable<'a> {
         }
     }
 
+    /// The design's table this one stands for (or the junction table built for a
+    /// relationship), as the design has it.
+    pub fn base(&self) -> &Table {
+        &self.base
+    }
+
     /// The column with this id.
     pub fn column(&self, id: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.id == id).map(|c| &**c)

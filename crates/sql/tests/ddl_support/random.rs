@@ -265,6 +265,8 @@ fn build(recipes: &[TableRecipe], many_to_many: &[(usize, usize)]) -> Design {
             foreign_keys: Vec::new(),
             indexes: Vec::new(),
             functional_dependencies: Vec::new(),
+            partition_by: None,
+            partition_of: None,
             scale: None,
         };
         // Index and key columns: not json or arrays (no B-tree in some dialects).
