@@ -189,8 +189,9 @@ pub struct Candidate {
     pub score: f64,
     /// Share of the rate-weighted statements on the table that bind this column by equality.
     pub routability: f64,
-    /// Share of the table's rate-weighted joins with distributed tables that would be
-    /// co-located with this column as key, under the chosen plan.
+    /// Share of the table's rate-weighted joins and transactions with distributed tables that
+    /// this column as key would keep on one shard under the chosen plan (joined to the other
+    /// table's key, or bound to the value that binds it).
     pub colocation: f64,
     /// Estimated distinct values.
     pub distinct: f64,

@@ -252,8 +252,9 @@ fn table_candidates(
         if !info.touched() {
             continue;
         }
-        // Join weight with distributed partners, by this table's join column and whether the
-        // partner side is the partner's key.
+        // Weight of joins and transactions with distributed partners, and of those a candidate
+        // would co-locate: joined to the partner's key, or bound to a value that also binds the
+        // partner's key.
         let mut joined = 0.0;
         let mut colocated: BTreeMap<u32, f64> = BTreeMap::new();
         for &p in &facts.by_table[t] {
@@ -276,6 +277,35 @@ fn table_candidates(
                                 *colocated.entry(my_col).or_default() += p.weight;
                             }
                         }
+                    }
+                }
+            }
+            // Transactions: a value this table's column is bound to that binds the key of
+            // another distributed table of the pattern too.
+            let mut other_keys: Vec<(u32, u32)> = Vec::new(); // (domain, value)
+            let mut mine: Vec<(u32, u32)> = Vec::new(); // (column, value)
+            for s in &p.stmts {
+                for o in &s.occs {
+                    if o.table as usize == t {
+                        mine.extend(o.bound.iter().copied());
+                    } else if let Choice::Dist(k) = choice[o.table as usize] {
+                        other_keys.extend(
+                            o.bound
+                                .iter()
+                                .filter(|&&(c, _)| c == k)
+                                .map(|&(_, v)| (key_dom[o.table as usize], v)),
+                        );
+                    }
+                }
+            }
+            if !other_keys.is_empty() {
+                joined += p.weight;
+                let mut credited: Vec<u32> = Vec::new();
+                for &(c, v) in &mine {
+                    let d = doms.of((t as u32, c));
+                    if !credited.contains(&c) && other_keys.contains(&(d, v)) {
+                        credited.push(c);
+                        *colocated.entry(c).or_default() += p.weight;
                     }
                 }
             }
