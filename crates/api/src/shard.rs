@@ -194,6 +194,20 @@ pub struct NamedTable {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
     pub reason: String,
+    /// The candidate distribution columns, best first (tables the worksheet uses).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<NamedCandidate>,
+}
+
+/// A candidate distribution column, scored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NamedCandidate {
+    /// Column name.
+    pub column: String,
+    /// Column id.
+    pub column_id: String,
+    #[serde(flatten)]
+    pub scores: schemata_advise::shard::Candidate,
 }
 
 /// Co-located tables.
@@ -296,6 +310,22 @@ pub fn shard_summary(design: &Design, report: ShardReport) -> ShardSummary {
             key_id: t.key.clone(),
             family: t.family.clone(),
             reason: t.reason.clone(),
+            candidates: plan
+                .candidates
+                .iter()
+                .find(|c| c.table == t.table)
+                .map(|tc| {
+                    tc.candidates
+                        .iter()
+                        .map(|c| NamedCandidate {
+                            column: column_name(&t.table, &c.column)
+                                .unwrap_or_else(|| c.column.clone()),
+                            column_id: c.column.clone(),
+                            scores: c.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
         .collect();
     let families = plan

@@ -233,6 +233,44 @@ pub fn text(s: &ShardSummary) -> String {
         ));
     }
 
+    if s.tables.iter().any(|t| !t.candidates.is_empty()) {
+        out.push_str("\ncandidate keys (score: routability, co-location; notes):\n");
+    }
+    for t in s.tables.iter().filter(|t| !t.candidates.is_empty()) {
+        let list: Vec<String> = t
+            .candidates
+            .iter()
+            .take(4)
+            .map(|c| {
+                let k = &c.scores;
+                let mut notes = Vec::new();
+                if k.low_cardinality {
+                    notes.push(format!("~{} values", k.distinct.round()));
+                }
+                if k.monotonic {
+                    notes.push("grows with time".to_string());
+                }
+                if let Some(skew) = k.skew {
+                    notes.push(format!("skew {:.0}%", skew * 100.0));
+                }
+                let notes = if notes.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", notes.join(", "))
+                };
+                format!(
+                    "{}{} {:.2} ({:.0}%, {:.0}%{notes})",
+                    c.column,
+                    if k.chosen { "*" } else { "" },
+                    k.score,
+                    k.routability * 100.0,
+                    k.colocation * 100.0
+                )
+            })
+            .collect();
+        out.push_str(&format!("  {}: {}\n", t.name, list.join(", ")));
+    }
+
     if !s.distributed_patterns.is_empty() {
         out.push_str("\ndistributed patterns:\n");
     }
