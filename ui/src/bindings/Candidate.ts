@@ -17,8 +17,9 @@ score: number,
  */
 routability: number, 
 /**
- * Share of the table's rate-weighted joins with distributed tables that would be
- * co-located with this column as key, under the chosen plan.
+ * Share of the table's rate-weighted joins and transactions with distributed tables that
+ * this column as key would keep on one shard under the chosen plan (joined to the other
+ * table's key, or bound to the value that binds it).
  */
 colocation: number, 
 /**
