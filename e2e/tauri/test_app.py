@@ -7,14 +7,22 @@ driven by tauri-driver and WebKitWebDriver through Selenium:
 1. open a design file given on the command line, add a table and a column, save with the toolbar,
    and check the file on disk; start again and check the table is there, with no restore offer;
 2. add a table, wait for the autosave, kill the app without saving, start again, and check that
-   the restore offer appears and restores the edit.
+   the restore offer appears and restores the edit;
+3. open the Worksheet, "Score & indexes" and Sharding tabs on the example, whose contents come
+   from the real `advise` and `shard` commands;
+4. with an unsaved edit, close through File > Close's shortcut and check that the window asks;
+   cancel and check the window and the edit are still there; close again through the window's
+   close request and confirm: the app exits, the file is untouched and the autosave is gone; after
+   a save, a close exits without asking.
 
 Screenshots of every step go to target/e2e-artifacts/app/. Exits non-zero when a check fails.
 Usage: test_app.py BINARY
 """
 
+import ctypes
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -73,6 +81,40 @@ def descendants(root_pid):
             found.append(child)
             todo.append(child)
     return found
+
+
+def running(pid):
+    """Whether `pid` is a live process (an exited child waiting for its parent counts as gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def x_keys(keysyms):
+    """Press `keysyms` together on the X display (XTEST), with the pointer over the window."""
+    x11, xtst = ctypes.CDLL("libX11.so.6"), ctypes.CDLL("libXtst.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XStringToKeysym.restype = ctypes.c_ulong
+    x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    x11.XFlush.argtypes = x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+    xtst.XTestFakeMotionEvent.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                          ctypes.c_ulong]
+    display = x11.XOpenDisplay(None)
+    if not display:
+        raise RuntimeError("cannot open the X display")
+    try:
+        # With no window manager the keyboard follows the pointer.
+        xtst.XTestFakeMotionEvent(display, -1, 640, 300, 0)
+        codes = [x11.XKeysymToKeycode(display, x11.XStringToKeysym(k.encode())) for k in keysyms]
+        for code, down in [(c, True) for c in codes] + [(c, False) for c in reversed(codes)]:
+            xtst.XTestFakeKeyEvent(display, code, down, 0)
+            x11.XFlush(display)
+            time.sleep(0.05)
+    finally:
+        x11.XCloseDisplay(display)
 
 
 def exe_of(pid):
@@ -146,6 +188,39 @@ class App:
             self.wait(f"the column `{column}` in the inspector",
                       lambda: column in self.driver.execute_script(
                           "return document.querySelector('[data-testid=inspector]')?.innerText ?? ''"))
+
+    def tab(self, label):
+        """The bottom panel's tab whose label starts with `label` (labels carry counts)."""
+        for b in self.css("nav.tabs button"):
+            if b.text.strip().startswith(label) and b.is_displayed():
+                return b
+        raise AssertionError(f"no tab `{label}`")
+
+    def text(self, selector):
+        return self.driver.execute_script(
+            "return document.querySelector(arguments[0])?.innerText ?? ''", selector)
+
+    def prompt(self):
+        """The window's confirmation dialog, or None."""
+        found = [d for d in self.css("[data-testid=confirm]") if d.is_displayed()]
+        return found[0] if found else None
+
+    def prompt_button(self, label):
+        for b in self.prompt().find_elements(By.TAG_NAME, "button"):
+            if b.text.strip() == label:
+                return b
+        raise AssertionError(f"the prompt has no button `{label}`")
+
+    def close_shortcut(self):
+        """Ctrl+W, File > Close's accelerator, typed on the X display: WebDriver's keys stay
+        inside the web view, where the native menu never sees them."""
+        self.driver.execute_script("document.activeElement?.blur()")
+        x_keys(["Control_L", "w"])
+
+    def request_close(self):
+        """Request the window's close, as the window manager's close button does."""
+        self.driver.execute_script(
+            "window.__TAURI_INTERNALS__.invoke('plugin:window|close', {label: 'main'}).catch(() => {})")
 
     def shot(self, name):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -252,6 +327,129 @@ def test_crash_and_restore(binary, driver_pid, work, data_dir):
         app.quit()
 
 
+def test_panels(binary, driver_pid, work, data_dir):
+    design = work / "panels.schemata.json"
+    shutil.copy(EXAMPLE, design)
+    (data_dir / "autosave.json").unlink(missing_ok=True)  # no restore offer from the test before
+    names = [p["name"] for p in json.loads(EXAMPLE.read_text())["worksheet"]["patterns"]]
+    app = App(binary, [str(design)], driver_pid)
+    try:
+        loaded(app)
+        app.tab("Worksheet").click()
+        app.wait("the example's patterns in the worksheet", lambda: app.driver.execute_script(
+            "return [...document.querySelectorAll('[data-testid=worksheet] tr.pattern td:first-child input')]"
+            ".map(i => i.value)") == names)
+        # The worksheet's score comes from the `advise` command.
+        bar = app.wait("the score in the worksheet's bar", lambda: re.search(
+            r"(\d+) access patterns · score (\d+)/100", app.text(".worksheet-panel .panel-bar")))
+        assert int(bar.group(1)) == len(names), bar.group(0)
+        app.shot("8-worksheet")
+
+        app.tab("Score & indexes").click()
+        total = app.wait("the score", lambda: re.fullmatch(r"\d+", app.text("[data-testid=score-total]").strip()))
+        total = int(total.group(0))
+        assert 0 <= total <= 100, total
+        assert total == int(bar.group(2)), f"the score tab says {total}, the worksheet {bar.group(2)}"
+        app.wait("the score in the tab's label", lambda: app.tab("Score & indexes").text.strip() == f"Score & indexes ({total})")
+        assert "/100" in app.text("[data-testid=score]")
+        app.shot("9-score")
+
+        app.tab("Sharding").click()
+        headline = app.wait("the headline share", lambda: re.match(
+            r"(\d+(?:\.\d+)?%) of the rate-weighted worksheet runs on one shard",
+            app.text("[data-testid=shard-headline]")))
+        share = headline.group(1)
+        app.wait("the share in the tab's label", lambda: app.tab("Sharding").text.strip() == f"Sharding ({share})")
+        ddl = app.text("[data-testid=shard-ddl]")
+        assert "create_distributed_table('orders'" in ddl, f"no Citus DDL for the example: {ddl[:300]}"
+        app.shot("10-sharding")
+    except Exception:
+        app.shot("failed")
+        raise
+    finally:
+        app.quit()
+
+
+def wait_closed(app, pid, what, timeout=15):
+    """Wait for the app's process to exit; fails at once when the window asks instead."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not running(pid):
+            return
+        try:
+            asking = app.prompt()
+        except WebDriverException:
+            asking = None  # the window is going away
+        if asking is not None:
+            app.shot("failed")
+            raise AssertionError(f"{what}: the window asked `{asking.text}` instead of closing")
+        time.sleep(0.2)
+    raise AssertionError(f"{what}: the app still runs {timeout} s after the close request")
+
+
+def test_close_prompt(binary, driver_pid, work, data_dir):
+    design = work / "close.schemata.json"
+    shutil.copy(EXAMPLE, design)
+    before = design.read_text()
+    autosave = data_dir / "autosave.json"
+    autosave.unlink(missing_ok=True)
+    app = App(binary, [str(design)], driver_pid)
+    try:
+        loaded(app)
+        app.add_table_with_column("e2e_draft", None)
+        app.wait("the unsaved mark in the title", lambda: "•" in app.driver.title)
+        app.wait("the autosave of the edit",
+                 lambda: autosave.exists() and "e2e_draft" in autosave.read_text(), timeout=10)
+
+        app.close_shortcut()
+        prompt = app.wait("the unsaved-changes prompt after File > Close", app.prompt)
+        assert "unsaved changes" in prompt.text, prompt.text
+        app.shot("11-close-prompt")
+        app.prompt_button("Cancel").click()
+        app.wait("the prompt to go", lambda: app.prompt() is None)
+        pid = app.pid()
+        time.sleep(1)  # a close that went ahead anyway would be under way by now
+        assert running(pid), "the app exited although the close was cancelled"
+        assert app.has_table("e2e_draft"), "the edit is still there"
+        assert "•" in app.driver.title, "the document is still unsaved"
+        assert "e2e_draft" in autosave.read_text(), "a cancelled close keeps the autosave"
+        app.shot("12-close-cancelled")
+
+        app.request_close()
+        app.wait("the unsaved-changes prompt after the window's close request", app.prompt)
+        app.shot("13-close-prompt-again")
+        app.prompt_button("Close without saving").click()
+        wait_closed(app, pid, "closing without saving")
+    except Exception:
+        app.shot("failed")
+        raise
+    finally:
+        app.quit()
+    assert design.read_text() == before, "closing without saving left the file as it was"
+    assert not autosave.exists(), "closing without saving drops the autosave"
+
+    app = App(binary, [str(design)], driver_pid)
+    try:
+        loaded(app)
+        assert not app.has_table("e2e_draft"), "the discarded edit is gone"
+        assert not app.css("[data-testid=restore]"), "discarded work is not offered for restore"
+        # The example stores no positions: the window lays its tables out, an unsaved change of
+        # its own. Let it land first, so that the save below covers it.
+        app.wait("the example's automatic layout", lambda: "•" in app.driver.title)
+        app.add_table_with_column("e2e_kept", None)
+        app.button("Save").click()
+        app.wait("the save", lambda: "e2e_kept" in design_tables(design) and "•" not in app.driver.title)
+        app.shot("14-saved-before-close")
+        pid = app.pid()
+        app.request_close()
+        wait_closed(app, pid, "closing after a save")
+    except Exception:
+        app.shot("failed")
+        raise
+    finally:
+        app.quit()
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -276,6 +474,8 @@ def main():
         for name, run in [
             ("edit, save and reopen", lambda: test_edit_save_reopen(binary, driver.pid, work)),
             ("crash and restore", lambda: test_crash_and_restore(binary, driver.pid, work, data_dir)),
+            ("worksheet, score and sharding tabs", lambda: test_panels(binary, driver.pid, work, data_dir)),
+            ("close prompt", lambda: test_close_prompt(binary, driver.pid, work, data_dir)),
         ]:
             started = time.monotonic()
             try:

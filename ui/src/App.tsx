@@ -6,6 +6,7 @@ import type { Recovered } from "./bindings/Recovered";
 import { useCommands } from "./app/commands";
 import { BottomPanel } from "./components/BottomPanel";
 import { Canvas } from "./components/Canvas";
+import { ConfirmDialog } from "./components/ConfirmDialog";
 import { HelpOverlay } from "./components/HelpOverlay";
 import { Inspector } from "./components/inspector/Inspector";
 import { ErrorBox, RestoreBanner } from "./components/Notices";
@@ -58,6 +59,7 @@ function Workbench({ initialProblem, recovered }: { initialProblem: Problem | nu
       </main>
       {search && <SearchBox onClose={() => setSearch(false)} />}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      <ConfirmDialog />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { diagramPngBase64, diagramSvg } from "../export/image";
 import { errorMessage, ipc, type TextFormat } from "../ipc";
 import { addColumn, addTable, alignTables, deleteColumn, deleteTables, duplicateTable, moveTables } from "../model/edit";
 import { useDocStore } from "../store/context";
+import { closeWindow } from "./close";
 import { newDocument, openDocument, saveBinary, saveDocument, saveText, type Report } from "./files";
 
 /** Panels the commands open. */
@@ -46,7 +47,7 @@ export function useCommands(report: Report, ui: Ui) {
       open: (path?: string) => openDocument(store, report, path),
       save: () => saveDocument(store, report),
       saveAs: () => saveDocument(store, report, true),
-      close: () => newDocument(store, report),
+      close: () => closeWindow(),
       restore: (r: Recovered) => st().load(r.design, r.path, true),
       undo: () => st().undo(),
       redo: () => st().redo(),

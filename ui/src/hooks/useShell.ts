@@ -5,8 +5,8 @@
 import { isTauri } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { ask } from "@tauri-apps/plugin-dialog";
 import { useEffect } from "react";
+import { guardClose } from "../app/close";
 import type { Commands } from "../app/commands";
 import { ipc } from "../ipc";
 import { startAutosave } from "../store/autosave";
@@ -74,17 +74,7 @@ export function useShell(commands: Commands) {
       .catch(() => undefined);
   }, [path, dirty]);
 
-  useEffect(() => {
-    const un = getCurrentWindow().onCloseRequested(async (event) => {
-      if (!store.getState().dirty) return;
-      const leave = await ask("The design has unsaved changes. Close without saving?", { title: "Schemata", kind: "warning" });
-      if (!leave) event.preventDefault();
-      else await ipc.discardAutosave().catch(() => null);
-    });
-    return () => {
-      void un.then((f) => f()).catch(() => undefined);
-    };
-  }, [store]);
+  useEffect(() => guardClose(store), [store]);
 
   useEffect(() => startAutosave(store, (design, p) => ipc.autosave(design, p), 4000), [store]);
 }
