@@ -244,6 +244,86 @@ await test("shard plan: headline, families, REF badge and shard key on the diagr
   await page.locator('.react-flow__node[data-id="orders"] .row[data-column="customer_id"] .shard-key').waitFor();
 });
 
+await test("rename in place on the diagram: double-click, F2, Enter; Escape cancels; one undo step each", async (page) => {
+  await page.goto(url);
+  await tables(page).first().waitFor();
+  const node = (id) => page.locator(`.react-flow__node[data-id="${id}"]`);
+  const inline = page.locator(".inline-name");
+
+  // Double-click the title: the name is selected in an input; Enter commits.
+  await node("customers").locator(".tname").dblclick();
+  await inline.waitFor();
+  assert.equal(await inline.evaluate((el) => el === document.activeElement && el.selectionEnd - el.selectionStart), "customers".length);
+  await page.keyboard.type("clients");
+  await page.keyboard.press("Enter");
+  await node("customers").locator(".tname", { hasText: "clients" }).waitFor();
+  assert.equal(await inline.count(), 0);
+  // The same edit as the inspector's: references follow, the inspector shows the new name.
+  await ddl(page).filter({ hasText: "REFERENCES clients (id)" }).waitFor({ timeout: 5000 });
+  assert.equal(await page.locator("#table-name").inputValue(), "clients");
+  await shot(page, "15-renamed-in-place");
+
+  // A column: double-click its name.
+  await node("customers").locator('.row[data-column="email"] .cname').dblclick();
+  await inline.waitFor();
+  await page.keyboard.type("email_address");
+  await page.keyboard.press("Enter");
+  await node("customers").locator('.row[data-column="email"] .cname', { hasText: "email_address" }).waitFor();
+  await ddl(page).filter({ hasText: "email_address varchar(255) NOT NULL" }).waitFor({ timeout: 5000 });
+
+  // Escape cancels and records nothing.
+  await node("orders").locator(".tname").dblclick();
+  await inline.waitFor();
+  await page.keyboard.type("zzz");
+  await page.keyboard.press("Escape");
+  await inline.waitFor({ state: "detached" });
+  assert.equal(await node("orders").locator(".tname").innerText(), "orders");
+
+  // Each rename is one undo step: the column first, then the table.
+  await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press("Control+z");
+  await node("customers").locator('.row[data-column="email"] .cname', { hasText: /^email$/ }).waitFor();
+  assert.equal(await node("customers").locator(".tname").innerText(), "clients");
+  await page.keyboard.press("Control+z");
+  await node("customers").locator(".tname", { hasText: "customers" }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="ddl"]')?.textContent?.includes("clients"));
+
+  // F2 on a selected table, Enter on a selected table (selected by its title, not a column).
+  await node("products").locator(".thead").click();
+  await page.keyboard.press("F2");
+  await inline.waitFor();
+  await page.keyboard.type("items");
+  await page.keyboard.press("Enter");
+  await node("products").locator(".tname", { hasText: "items" }).waitFor();
+  await node("orders").locator(".thead").click();
+  await page.keyboard.press("Enter");
+  await inline.waitFor();
+  await page.keyboard.type("purchases");
+  await page.keyboard.press("Enter");
+  await node("orders").locator(".tname", { hasText: "purchases" }).waitFor();
+  await ddl(page).filter({ hasText: "CREATE TABLE purchases" }).waitFor({ timeout: 5000 });
+});
+
+await test("drag a table: it follows the pointer, the layout is written once, one undo step", async (page) => {
+  await page.goto(url);
+  await tables(page).first().waitFor();
+  const node = page.locator('.react-flow__node[data-id="products"]');
+  const undo = page.getByRole("button", { name: "Undo" });
+  const before = await node.evaluate((el) => el.style.transform);
+  const box = await node.locator(".thead").boundingBox();
+  await page.mouse.move(box.x + 30, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 80, box.y + 60, { steps: 10 });
+  // Mid-drag the box has moved but the document is untouched: nothing to undo yet.
+  assert.notEqual(await node.evaluate((el) => el.style.transform), before);
+  assert.equal(await undo.isDisabled(), true);
+  await page.mouse.up();
+  await page.waitForFunction(() => document.title.includes("•"));
+  await undo.click();
+  await page.waitForFunction((b) => document.querySelector('.react-flow__node[data-id="products"]')?.style.transform === b, before);
+  assert.equal(await undo.isDisabled(), true, "the whole drag was one step");
+});
+
 await test("restore offer after a crash", async (page) => {
   await page.goto(`${url}?recovered=1`);
   await page.getByTestId("restore").waitFor();
@@ -275,6 +355,10 @@ await test("a 2,000-table design loads and renders only what is visible", async 
   const atStart = await tables(page).count();
   assert.ok(atStart > 0 && atStart < 200, `only the visible tables are mounted (${atStart})`);
   await shot(page, "08-big-open");
+  // The overview map covers every table; a click near its far corner brings the last table in.
+  await page.getByTestId("overview-map").click({ position: { x: 188, y: 130 } });
+  await page.locator('.react-flow__node[data-id="t1999"]').waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('.react-flow__node[data-id="t0"]').count(), 0, "the first table is out of view");
   await page.locator(".react-flow__pane").click({ position: { x: 30, y: 30 } });
   await page.keyboard.press("f");
   // Nodes mount and switch to the name-only form over a few frames: wait until every mounted
@@ -302,6 +386,19 @@ await test("a 2,000-table design loads and renders only what is visible", async 
   assert.ok(near > 0 && near < 200, `zoomed in, only the visible tables are in the DOM (${near})`);
   assert.ok((await page.locator('.react-flow__node[data-id="t1234"] .row').count()) >= 5, "zoomed in, columns are drawn");
   await page.waitForFunction(() => document.querySelectorAll(".react-flow__edge").length > 0);
+
+  // Export draws the whole diagram from the design, not just the few tables mounted now.
+  const exported = () => page.evaluate(() => window.__mock.files["/tmp/e2e-output"] ?? "");
+  await page.getByLabel("export").selectOption("exportSvg");
+  await page.waitForFunction(() => window.__mock.files["/tmp/e2e-output"]?.startsWith("<svg"), null, { timeout: 20000 });
+  const svg = await exported();
+  assert.equal(svg.split('<g class="table"').length - 1, 2000, "every table is in the SVG");
+  assert.equal(svg.split('<g class="rel"').length - 1, 2500, "every relationship is in the SVG");
+  await page.getByLabel("export").selectOption("exportPng");
+  await page.waitForFunction(() => window.__mock.files["/tmp/e2e-output"]?.startsWith("base64:"), null, { timeout: 60000 });
+  const [, length, head] = (await exported()).split(":");
+  assert.ok(head.startsWith("iVBORw0KGgo"), `a PNG (${head})`);
+  assert.ok(Number(length) > 100000, `the PNG has the whole diagram (${length} base64 characters)`);
   console.log(`  2,000 tables: interactive after ${loaded} ms; ${atStart} tables mounted at open, ${rendered} at fit (name only), ${near} zoomed in`);
 });
 

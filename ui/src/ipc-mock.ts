@@ -96,7 +96,7 @@ export function installMock(): MockState {
           state.files[String(a.path)] = String(a.contents);
           return null;
         case "write_binary_file":
-          state.files[String(a.path)] = `base64:${String(a.base64).length}`;
+          state.files[String(a.path)] = `base64:${String(a.base64).length}:${String(a.base64).slice(0, 16)}`;
           return null;
         case "autosave":
           state.autosaves += 1;

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { fkEnds, markerId } from "../src/diagram/crowsfoot";
-import { columnOfHandle, columnRows, designToEdges, designToNodes, fallbackPosition, nodeHeight, unplacedTables } from "../src/diagram/mapping";
+import {
+  columnOfHandle,
+  columnRows,
+  designToEdges,
+  designToNodes,
+  fallbackPosition,
+  keepUnchanged,
+  nodeHeight,
+  sameEdge,
+  sameTableNode,
+  unplacedTables,
+} from "../src/diagram/mapping";
 import { elkGraph, readPositions } from "../src/diagram/elk-graph";
 import { moveTables, renameTable } from "../src/model/edit";
 import { blog } from "./fixtures";
@@ -101,5 +112,22 @@ describe("ELK graph", () => {
     expect(g.layoutOptions?.["elk.edgeRouting"]).toBe("ORTHOGONAL");
     expect(g.edges).toEqual([{ id: "e0", sources: ["b"], targets: ["a"] }]);
     expect(readPositions({ id: "root", children: [{ id: "a", x: 1.4, y: 2.6 }] }, { x: 10, y: 0 })).toEqual({ a: { x: 11, y: 3 } });
+  });
+});
+
+describe("unchanged nodes and edges keep their objects", () => {
+  it("moving one table renews only its node and the lines whose sides change", () => {
+    const d0 = blog();
+    const n0 = designToNodes(d0);
+    const e0 = designToEdges(d0);
+    expect(keepUnchanged(designToNodes(d0), n0, sameTableNode)).toBe(n0);
+    expect(keepUnchanged(designToEdges(d0), e0, sameEdge)).toBe(e0);
+    // profiles jumps from the left of users to its right: its line changes sides, the rest stay.
+    const d1 = moveTables(d0, { profiles: { x: 900, y: 0 } });
+    const n1 = keepUnchanged(designToNodes(d1), n0, sameTableNode);
+    expect(n1).not.toBe(n0);
+    expect(n1.filter((n, i) => n !== n0[i]).map((n) => n.id)).toEqual(["profiles"]);
+    const e1 = keepUnchanged(designToEdges(d1), e0, sameEdge);
+    expect(e1.filter((e, i) => e !== e0[i]).map((e) => e.id)).toEqual(["fk:profiles:fk1"]);
   });
 });

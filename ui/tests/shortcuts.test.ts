@@ -17,6 +17,11 @@ describe("shortcuts", () => {
     expect(commandFor(key("Delete"), false, false)).toBe("remove");
     expect(commandFor(key("Delete"), true, false)).toBeUndefined();
   });
+  it("F2 and Enter rename, but not while typing", () => {
+    expect(commandFor(key("F2"), false, false)).toBe("rename");
+    expect(commandFor(key("Enter"), false, false)).toBe("rename");
+    expect(commandFor(key("Enter"), true, false)).toBeUndefined();
+  });
   it("undo, redo and search with the modifier", () => {
     expect(commandFor(key("z", { ctrlKey: true }), false, false)).toBe("undo");
     expect(commandFor(key("Z", { ctrlKey: true, shiftKey: true }), false, false)).toBe("redo");

@@ -1,9 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Design } from "../src/bindings/Design";
-import { addTable, renameTable } from "../src/model/edit";
+import { addTable, renameColumn, renameTable } from "../src/model/edit";
 import { startAutosave } from "../src/store/autosave";
 import { createDocStore, diagnosticMarks } from "../src/store/document";
 import { blog } from "./fixtures";
+
+describe("renaming in place", () => {
+  it("is a store state of its own, cleared by loading a document", () => {
+    const s = createDocStore(blog());
+    s.getState().setRenaming({ table: "users", column: "email" });
+    expect(s.getState().renaming).toEqual({ table: "users", column: "email" });
+    s.getState().load(blog(), null);
+    expect(s.getState().renaming).toBeNull();
+  });
+  it("a column rename keeps the column id, so keys and references stay valid; one undo step", () => {
+    const s = createDocStore(blog());
+    const d0 = s.getState().design;
+    s.getState().edit((d) => renameColumn(d, "posts", "author_id", "writer_id"));
+    const posts = s.getState().design.tables.find((t) => t.id === "posts")!;
+    expect(posts.columns.map((c) => [c.id, c.name])).toContainEqual(["author_id", "writer_id"]);
+    expect(posts.foreign_keys![0].columns).toEqual(["author_id"]);
+    expect(s.getState().design.tables[0]).toBe(d0.tables[0]);
+    s.getState().undo();
+    expect(s.getState().design).toBe(d0);
+  });
+});
 
 describe("undo and redo", () => {
   it("every edit is one step, undone and redone in order", () => {

@@ -41,7 +41,12 @@ export function useCommands(report: Report, ui: Ui) {
         report(errorMessage(e));
       }
     };
-    const tableNodes = () => flow.getNodes().filter((n) => n.type === "table");
+    // Export covers the whole diagram, or the subject area shown alone.
+    const shown = () => {
+      const { design, area } = st();
+      const a = area ? design.layout?.areas?.find((x) => x.id === area) : undefined;
+      return a ? new Set(a.tables) : undefined;
+    };
     return {
       newDesign: () => newDocument(store, report),
       open: (path?: string) => openDocument(store, report, path),
@@ -86,7 +91,16 @@ export function useCommands(report: Report, ui: Ui) {
           focus("column-name");
         }
       },
-      rename: () => focus(st().selection.column ? "column-name" : "table-name"),
+      rename: () => {
+        // In place on the diagram when the name is on screen, else in the inspector.
+        const { selection } = st();
+        const col = selection.column;
+        const table = col?.table ?? selection.tables[0];
+        const node = table ? document.querySelector(`.react-flow__node[data-id="${CSS.escape(table)}"]`) : null;
+        const target = col ? node?.querySelector(`[data-column="${CSS.escape(col.column)}"] .cname`) : node?.querySelector(".tname");
+        if (table && target) st().setRenaming(col ? { table, column: col.column } : { table });
+        else focus(col ? "column-name" : "table-name");
+      },
       remove: () => {
         const { selection } = st();
         if (selection.column) {
@@ -116,14 +130,14 @@ export function useCommands(report: Report, ui: Ui) {
       help: () => ui.setHelp(true),
       exportSvg: async () => {
         try {
-          await saveText(report, await diagramSvg(tableNodes()), `${st().design.name ?? "diagram"}.svg`);
+          await saveText(report, diagramSvg(st().design, shown()), `${st().design.name ?? "diagram"}.svg`);
         } catch (e) {
           report(`SVG export failed: ${errorMessage(e)}`);
         }
       },
       exportPng: async () => {
         try {
-          await saveBinary(report, await diagramPngBase64(tableNodes()), `${st().design.name ?? "diagram"}.png`);
+          await saveBinary(report, await diagramPngBase64(st().design, shown()), `${st().design.name ?? "diagram"}.png`);
         } catch (e) {
           report(`PNG export failed: ${errorMessage(e)}`);
         }

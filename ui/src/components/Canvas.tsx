@@ -7,7 +7,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   applyNodeChanges,
   useStore as useFlow,
@@ -17,12 +16,15 @@ import {
   type OnSelectionChangeParams,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { columnOfHandle, designToEdges, designToNodes, type FkEdgeT, type TableNodeT } from "../diagram/mapping";
+import { flushSync } from "react-dom";
+import { columnOfHandle, designToEdges, designToNodes, keepUnchanged, sameEdge, sameTableNode, type FkEdgeT, type TableNodeT } from "../diagram/mapping";
+import { SimpleContext, zoomLevelOf } from "../diagram/zoom";
 import { addForeignKey, moveTables } from "../model/edit";
 import { useDoc, useDocStore } from "../store/context";
 import { AreaNode, areaNodes, type AreaNodeT } from "./AreaNode";
-import { CrowsFootDefs, FkEdge } from "./FkEdge";
-import { TableNode, zoomedOut } from "./TableNode";
+import { FkEdge } from "./FkEdge";
+import { OverviewMap } from "./OverviewMap";
+import { TableNode } from "./TableNode";
 
 const nodeTypes = { table: TableNode, area: AreaNode };
 const edgeTypes = { fk: FkEdge };
@@ -37,14 +39,12 @@ function tableUnderPointer(event: MouseEvent | TouchEvent): string | undefined {
 }
 
 function simpleEdge(e: FkEdgeT): FkEdgeT {
-  return { ...e, sourceHandle: e.sourceHandle?.[0], targetHandle: e.targetHandle?.[0], data: e.data && { ...e.data, label: undefined } };
+  return { ...e, sourceHandle: e.sourceHandle?.[0], targetHandle: e.targetHandle?.[0], data: e.data && { ...e.data, label: undefined, simple: true } };
 }
 
 /** Designs with more tables than this open unfitted. */
 const LARGE = 300;
 const START_VIEWPORT = { x: 40, y: 40, zoom: 0.75 };
-
-const minimapColor = (n: Node) => (n.type === "area" ? "transparent" : n.selected ? "#2563eb" : "#94a3b8");
 
 /** The diagram canvas. */
 export function Canvas() {
@@ -56,12 +56,22 @@ export function Canvas() {
     const a = area ? design.layout?.areas?.find((x) => x.id === area) : undefined;
     return a ? new Set(a.tables) : undefined;
   }, [area, design.layout?.areas]);
-  const detailed = useMemo(() => designToEdges(design, visible), [design, visible]);
-  // Zoomed out, a table is a name box with one dot per side: edges attach to those.
-  const simple = useFlow(zoomedOut);
+  // Edges that draw the same as before keep their objects (and a layout edit that moves one
+  // table redraws only that table's lines).
+  const lastEdges = useRef<FkEdgeT[]>([]);
+  const detailed = useMemo(() => {
+    const next = keepUnchanged(designToEdges(design, visible), lastEdges.current, sameEdge);
+    lastEdges.current = next;
+    return next;
+  }, [design, visible]);
+  // Zoomed out, a table is a name box with one dot per side: edges attach to those. The level
+  // only changes at a threshold, so panning and zooming within it renders no table again.
+  const level = useFlow(zoomLevelOf);
+  const simple = level !== "full";
+  const large = design.tables.length > LARGE;
   // A zoomed-out large design shows its boxes only: thousands of hairlines would be unreadable
   // and slow to draw; the lines come back when zooming in.
-  const overview = simple && design.tables.length > LARGE;
+  const overview = simple && large;
   const edges = useMemo(() => (overview ? [] : simple ? detailed.map((e) => simpleEdge(e)) : detailed), [overview, simple, detailed]);
   const [nodes, setNodes] = useState<AnyNode[]>([]);
   // A large design opens at reading zoom on its first tables, not fitted (a fitted view of
@@ -74,14 +84,25 @@ export function Canvas() {
   const [inited, setInited] = useState(false);
   const sized = useFlow((s) => s.width > 0 && s.height > 0);
   const ready = inited && sized;
-  // Rebuild nodes when the design changes; keep what React Flow knows about selection.
+  // Rebuild nodes when the design changes; keep what React Flow knows about selection. Tables
+  // that did not change keep their node objects, so React Flow skips them.
+  const builtSimple = useRef(simple);
   useEffect(() => {
     if (!ready) return;
     const sel = new Set(selectedRef.current.tables);
-    const tables = designToNodes(design, visible).map((n) => (sel.has(n.id) ? { ...n, selected: true } : n));
-    setNodes([...areaNodes(design, tables, visible), ...tables]);
-    // Rebuilt on crossing the zoom threshold too: fresh node objects take their handle places
+    const fresh = designToNodes(design, visible);
+    // Rebuilt afresh on crossing the zoom threshold: fresh node objects take their handle places
     // from the computed geometry again, for mounted and unmounted tables alike.
+    const reuse = builtSimple.current === simple;
+    builtSimple.current = simple;
+    setNodes((prev) => {
+      const before = reuse ? prev.filter((n): n is TableNodeT => n.type === "table") : [];
+      const tables = keepUnchanged(fresh, before, sameTableNode).map((n) => {
+        const want = sel.has(n.id);
+        return (n.selected ?? false) === want ? n : { ...n, selected: want };
+      });
+      return [...areaNodes(design, tables, visible), ...tables];
+    });
   }, [design, visible, ready, simple]);
 
   // Selection made outside the canvas (search, diagnostics, inspector) shows on the nodes.
@@ -100,7 +121,12 @@ export function Canvas() {
   }, [selection]);
 
   const onNodesChange = useCallback((changes: NodeChange<AnyNode>[]) => {
-    setNodes((ns) => applyNodeChanges(changes, ns));
+    const update = () => setNodes((ns) => applyNodeChanges(changes, ns));
+    // A drag step is committed right away, inside the pointer event, so that the box moves in
+    // the frame that handles the move instead of the next one. Only the canvas's own node list
+    // changes; the design's layout is written once, when the drag ends.
+    if (changes.some((c) => c.type === "position" && c.dragging)) flushSync(update);
+    else update();
   }, []);
 
   const onNodeDragStop = useCallback(
@@ -150,34 +176,44 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" data-testid="canvas">
-      <CrowsFootDefs />
-      <ReactFlow<AnyNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onSelectionChange={onSelectionChange}
-        onConnectEnd={onConnectEnd}
-        onInit={() => setInited(true)}
-        onNodeClick={onRowClick}
-        connectionMode={ConnectionMode.Loose}
-        onlyRenderVisibleElements
-        minZoom={0.05}
-        maxZoom={2}
-        fitView={fitAtStart}
-        defaultViewport={START_VIEWPORT}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Meta", "Control"]}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+    <div className={`canvas zoom-${level}${large ? " large" : ""}`} data-testid="canvas">
+      <SimpleContext value={simple}>
+        <ReactFlow<AnyNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onSelectionChange={onSelectionChange}
+          onConnectEnd={onConnectEnd}
+          onInit={() => setInited(true)}
+          onNodeClick={onRowClick}
+          connectionMode={ConnectionMode.Loose}
+          // Only what is on screen is mounted, except when zoomed out to plain boxes: there nearly
+          // every table is on screen anyway, and panning would mount and unmount (and measure)
+          // boxes at the edges on every frame.
+          onlyRenderVisibleElements={level !== "tiny"}
+          minZoom={0.05}
+          maxZoom={2}
+          fitView={fitAtStart}
+          defaultViewport={START_VIEWPORT}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={["Meta", "Control"]}
+          proOptions={{ hideAttribution: true }}
+        >
+          {/* The dot grid repaints the whole pane on every pan frame: small designs only. */}
+          {!large && <Background gap={24} size={1} />}
+          <OverviewMap design={design} visible={visible} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </SimpleContext>
+      {overview && (
+        <div className="canvas-note" role="note">
+          Relationship lines are hidden at this zoom ({design.tables.length} tables); zoom in to see them.
+        </div>
+      )}
     </div>
   );
 }

@@ -1,19 +1,16 @@
 /**
  * A table box: title and one row per column with its markers and a handle on each side. While
  * the shard plan is shown, a distributed table takes its family colour and marks its shard key,
- * a reference table carries a REF badge, a local table is dimmed.
+ * a reference table carries a REF badge, a local table is dimmed. Double-clicking the title or a
+ * column name edits it in place.
  */
-import { Handle, Position, useStore as useFlow, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo, useContext } from "react";
 import { handleId, type ColumnRow, type TableNodeT } from "../diagram/mapping";
 import { shardClass, type TableShard } from "../diagram/shard";
-import { useDoc } from "../store/context";
-
-/** Below this zoom a table is drawn as its name only. */
-export const SIMPLE_ZOOM = 0.45;
-
-/** Store selector: whether the diagram is zoomed out below SIMPLE_ZOOM. */
-export const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
+import { SimpleContext } from "../diagram/zoom";
+import { useDoc, useDocStore } from "../store/context";
+import { InlineName } from "./InlineName";
 
 function Markers({ row }: { row: ColumnRow }) {
   return (
@@ -27,9 +24,11 @@ function Markers({ row }: { row: ColumnRow }) {
 }
 
 const Row = memo(function Row({ table, row }: { table: string; row: ColumnRow }) {
+  const store = useDocStore();
   const mark = useDoc((s) => s.marks[`${table}/${row.id}`]);
   const selected = useDoc((s) => s.selection.column?.table === table && s.selection.column.column === row.id);
   const shardKey = useDoc((s) => s.shardDecor?.[table]?.key === row.id);
+  const renaming = useDoc((s) => s.renaming?.table === table && s.renaming.column === row.id);
   return (
     <div
       className={`row${selected ? " sel" : ""}${mark ? ` diag-${mark}` : ""}`}
@@ -38,7 +37,19 @@ const Row = memo(function Row({ table, row }: { table: string; row: ColumnRow })
     >
       <Handle type="source" position={Position.Left} id={handleId(row.id, "l")} className="h" />
       <Markers row={row} />
-      <span className={`cname${row.pk ? " pkname" : ""}`}>{row.name}</span>
+      {renaming ? (
+        <InlineName table={table} column={row.id} value={row.name} label="column name on the diagram" />
+      ) : (
+        <span
+          className={`cname${row.pk ? " pkname" : ""}`}
+          onDoubleClick={() => {
+            store.getState().select({ tables: [table], column: { table, column: row.id } });
+            store.getState().setRenaming({ table, column: row.id });
+          }}
+        >
+          {row.name}
+        </span>
+      )}
       {/* The badge takes the type's place (the type stays in the row's tooltip). */}
       {shardKey ? (
         <span className="mk shard-key" title={`distribution column (shard key), ${row.type}`}>
@@ -62,18 +73,28 @@ function RefBadge({ shard }: { shard: TableShard | undefined }) {
 }
 
 function TableNodeImpl({ id, data, selected }: NodeProps<TableNodeT>) {
-  const simple = useFlow(zoomedOut);
+  const store = useDocStore();
+  // The name-only form comes from the canvas, which flips it only at the zoom threshold.
+  const simple = useContext(SimpleContext);
   const mark = useDoc((s) => s.marks[id]);
   const shard = useDoc((s) => s.shardDecor?.[id]);
+  const renaming = useDoc((s) => s.renaming?.table === id && s.renaming.column === undefined);
   const color = shard?.color ?? data.color;
   const style = color ? { borderTopColor: color } : undefined;
   const cls = `${selected ? " selected" : ""}${mark ? ` diag-${mark}` : ""}${shardClass(shard)}`;
+  const name = renaming ? (
+    <InlineName table={id} value={data.name} label="table name on the diagram" />
+  ) : (
+    <span className="tname" onDoubleClick={() => store.getState().setRenaming({ table: id })}>
+      {data.name}
+    </span>
+  );
   if (simple) {
     return (
       <div className={`tnode simple${cls}`} style={style}>
         <Handle type="source" position={Position.Left} id="l" className="h" />
         <Handle type="source" position={Position.Right} id="r" className="h" />
-        <div className="tname">{data.name}</div>
+        {name}
         <RefBadge shard={shard} />
       </div>
     );
@@ -81,7 +102,7 @@ function TableNodeImpl({ id, data, selected }: NodeProps<TableNodeT>) {
   return (
     <div className={`tnode${cls}`} style={style} data-table={id}>
       <div className="thead" title={shard?.title}>
-        <span className="tname">{data.name}</span>
+        {name}
         <RefBadge shard={shard} />
         {mark && <span className={`badge ${mark}`}>{mark === "error" ? "!" : "⚠"}</span>}
       </div>

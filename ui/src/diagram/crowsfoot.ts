@@ -45,3 +45,23 @@ export function fkEnds(table: Table, fk: ForeignKey): Ends {
 export function markerId(end: End): string {
   return `cf-${end.min}-${end.max}`;
 }
+
+const fmt = (n: number) => String(Math.round(n * 10) / 10);
+
+/**
+ * The crow's-foot end as SVG path data, drawn where a line meets a table: the tip at (`x`, `y`)
+ * on the table's side, the symbol stretching 22 units back along the line. `into` is the
+ * direction from the line into the table: 1 when the table lies towards +x (its left side),
+ * -1 when it lies towards -x. Lines are open sub-paths; the "zero" circle is closed, so that
+ * filling the path with the background blanks the line behind the circle.
+ */
+export function endPath(end: End, x: number, y: number, into: 1 | -1): string {
+  // Symbol coordinates: u from 0 (back along the line) to 22 (the tip), v across the line.
+  const p = (u: number, v: number) => `${fmt(x + into * (u - 22))} ${fmt(y + v)}`;
+  const parts: string[] = [];
+  if (end.max === "many") parts.push(`M${p(12, 0)} L${p(22, -7)} M${p(12, 0)} L${p(22, 0)} M${p(12, 0)} L${p(22, 7)}`);
+  else parts.push(`M${p(16, -6)} L${p(16, 6)}`);
+  if (end.min === "one") parts.push(`M${p(8, -6)} L${p(8, 6)}`);
+  else parts.push(`M${p(2.5, 0)} A3.5 3.5 0 1 0 ${p(9.5, 0)} A3.5 3.5 0 1 0 ${p(2.5, 0)} Z`);
+  return parts.join(" ");
+}

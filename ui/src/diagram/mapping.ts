@@ -24,8 +24,8 @@ export type ColumnRow = {
 export type TableData = { table: Table; name: string; rows: ColumnRow[]; color?: string; handles: NodeHandle[] };
 /** A table node. */
 export type TableNodeT = Node<TableData, "table">;
-/** What a relationship edge renders. */
-export type FkData = { ends: Ends; label?: string; manyToMany?: boolean };
+/** What a relationship edge renders; `simple` draws a plain line (zoomed out). */
+export type FkData = { ends: Ends; label?: string; manyToMany?: boolean; simple?: boolean };
 /** A relationship edge. */
 export type FkEdgeT = Edge<FkData, "fk">;
 
@@ -192,4 +192,41 @@ export function designToEdges(design: Design, visible?: Set<string>): FkEdgeT[] 
     });
   }
   return edges;
+}
+
+/**
+ * `next` with every item that equals (by `same`) its namesake in `prev` replaced by that older
+ * object, and `prev` itself when nothing changed at all. React Flow compares nodes and edges by
+ * identity, so after an edit that moved one table only that table and its lines are redone.
+ */
+export function keepUnchanged<T extends { id: string }>(next: T[], prev: readonly T[], same: (a: T, b: T) => boolean): T[] {
+  const old = new Map(prev.map((x) => [x.id, x]));
+  let changed = next.length !== prev.length;
+  const out = next.map((x, i) => {
+    const o = old.get(x.id);
+    if (o && same(o, x)) {
+      if (prev[i] !== o) changed = true;
+      return o;
+    }
+    changed = true;
+    return x;
+  });
+  return changed ? out : (prev as T[]);
+}
+
+const sameEnd = (a: Ends["child"], b: Ends["child"]) => a.min === b.min && a.max === b.max;
+
+/** Whether two relationship edges draw the same. */
+export function sameEdge(a: FkEdgeT, b: FkEdgeT): boolean {
+  const x = a.data;
+  const y = b.data;
+  const sameData =
+    x === y ||
+    (!!x && !!y && x.label === y.label && x.manyToMany === y.manyToMany && x.simple === y.simple && sameEnd(x.ends.child, y.ends.child) && sameEnd(x.ends.parent, y.ends.parent));
+  return a.source === b.source && a.target === b.target && a.sourceHandle === b.sourceHandle && a.targetHandle === b.targetHandle && sameData;
+}
+
+/** Whether two table nodes draw the same at the same place (selection aside). */
+export function sameTableNode(a: TableNodeT, b: TableNodeT): boolean {
+  return a.data === b.data && a.position.x === b.position.x && a.position.y === b.position.y && a.width === b.width && a.height === b.height;
 }

@@ -22,7 +22,7 @@ export type ShortcutCommand =
 export const SHORTCUTS: { keys: string; what: string; command: ShortcutCommand }[] = [
   { keys: "T", what: "Add a table", command: "addTable" },
   { keys: "C", what: "Add a column to the selected table", command: "addColumn" },
-  { keys: "F2", what: "Rename the selected table or column", command: "rename" },
+  { keys: "F2 / Enter", what: "Rename the selected table or column (or double-click its name)", command: "rename" },
   { keys: "Delete", what: "Delete the selected tables or column", command: "remove" },
   { keys: "Ctrl+D", what: "Duplicate the selected table", command: "duplicate" },
   { keys: "Ctrl+Z", what: "Undo", command: "undo" },
@@ -66,6 +66,7 @@ export function commandFor(e: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" 
     case "C":
       return "addColumn";
     case "F2":
+    case "Enter":
       return "rename";
     case "Delete":
     case "Backspace":

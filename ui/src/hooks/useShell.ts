@@ -27,6 +27,11 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
 }
 
+function isControl(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === "BUTTON" || el.tagName === "A" || el.tagName === "SUMMARY" || el.getAttribute?.("role") === "button");
+}
+
 /** Installs shortcuts, menu handling, title, close prompt and autosave. */
 export function useShell(commands: Commands) {
   const store = useDocStore();
@@ -35,7 +40,9 @@ export function useShell(commands: Commands) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const cmd = commandFor(e, isTyping(e.target), NATIVE_MENU);
+      // Enter on a button or link presses it; elsewhere it renames the selection.
+      const typing = isTyping(e.target) || (e.key === "Enter" && isControl(e.target));
+      const cmd = commandFor(e, typing, NATIVE_MENU);
       if (!cmd) return;
       e.preventDefault();
       void commands[cmd]();

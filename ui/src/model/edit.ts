@@ -56,6 +56,11 @@ export function renameTable(design: Design, tableId: string, name: string): Desi
   return updateTable(design, tableId, (t) => ({ ...t, name }));
 }
 
+/** Renames a column (its id stays, so keys, indexes and foreign keys that use it stay valid). */
+export function renameColumn(design: Design, tableId: string, columnId: string, name: string): Design {
+  return updateColumn(design, tableId, columnId, (c) => ({ ...c, name }));
+}
+
 /** Deletes tables, the foreign keys, relationships and layout entries that point at them. */
 export function deleteTables(design: Design, tableIds: string[]): Design {
   const gone = new Set(tableIds);

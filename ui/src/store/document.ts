@@ -32,6 +32,9 @@ export function diagnosticMarks(diagnostics: Diagnostic[]): Record<string, Sever
 /** What is selected: tables, and at most one column of one of them. */
 export type Selection = { tables: string[]; column?: { table: string; column: string } };
 
+/** A table name, or a column name when `column` is set, being edited in place on the diagram. */
+export type Renaming = { table: string; column?: string };
+
 /** The advisors' last report and the design it was computed for. */
 export type Advice = { report: AdviseReport; design: Design };
 
@@ -60,6 +63,8 @@ export type DocState = {
   shard: ShardResult | null;
   /** Shard placement per table id drawn on the diagram, while the plan is shown there. */
   shardDecor: ShardDecor | null;
+  /** The name being edited in place on the diagram, if any. */
+  renaming: Renaming | null;
   /** Replaces the document (open, new, restore); clears history. `dirty` for restored work. */
   load: (design: Design, path: string | null, dirty?: boolean) => void;
   /** Applies one undoable edit. An edit returning the same design is not recorded. */
@@ -74,6 +79,8 @@ export type DocState = {
   setAdvice: (advice: Advice | null) => void;
   setShard: (shard: ShardResult | null) => void;
   setShardDecor: (decor: ShardDecor | null) => void;
+  /** Opens (or with null closes) the in-place name editor. */
+  setRenaming: (renaming: Renaming | null) => void;
 };
 
 /** Drops selected ids that no longer exist in `design`. */
@@ -102,8 +109,9 @@ export function createDocStore(design: Design, path: string | null = null): Stor
     advice: null,
     shard: null,
     shardDecor: null,
+    renaming: null,
     load: (d, p, dirty = false) =>
-      set({ design: d, path: p, dirty, past: [], future: [], selection: { tables: [] }, diagnostics: [], marks: {}, area: null, advice: null, shard: null, shardDecor: null }),
+      set({ design: d, path: p, dirty, past: [], future: [], selection: { tables: [] }, diagnostics: [], marks: {}, area: null, advice: null, shard: null, shardDecor: null, renaming: null }),
     edit: (fn) => {
       const { design: before, past, selection } = get();
       const after = fn(before);
@@ -129,5 +137,6 @@ export function createDocStore(design: Design, path: string | null = null): Stor
     setAdvice: (advice) => set({ advice }),
     setShard: (shard) => set({ shard }),
     setShardDecor: (shardDecor) => set({ shardDecor }),
+    setRenaming: (renaming) => set({ renaming }),
   }));
 }
