@@ -17,7 +17,7 @@ use schemata_sql::query::{LikeKind, Operand, StatementAnalysis, TableAccess};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::context::{Cx, KeyIndex, SMALL_TABLE_ROWS};
+use crate::context::{Cx, KeyIndex, PatternInfo, SMALL_TABLE_ROWS};
 
 /// Rows per page, for scan cost estimates.
 const ROWS_PER_PAGE: f64 = 100.0;
@@ -115,22 +115,32 @@ pub struct Advice {
     pub need_index: Vec<Option<usize>>,
 }
 
+/// Worksheets with at least this many patterns are advised on all cores.
+const PARALLEL_FROM: usize = 200;
+
 pub(crate) fn advise(cx: &Cx<'_>) -> Advice {
-    let mut needs = Vec::new();
-    for (pi, info) in cx.patterns.iter().enumerate() {
+    let parallel = cx.patterns.len() >= PARALLEL_FROM;
+    let patterns: Vec<(usize, &PatternInfo)> = cx.patterns.iter().enumerate().collect();
+    let per_pattern = crate::parallel::map(&patterns, parallel, |&(pi, info)| {
+        let mut needs = Vec::new();
         let hot = cx.share(info) >= 0.05;
         for (si, a) in &info.statements {
             statement_needs(cx, a, pi, *si, info.weight, hot, &mut needs);
         }
+        for n in &mut needs {
+            let Some((_, t)) = cx.table(&n.table) else {
+                continue;
+            };
+            let keys = cx.keys.get(t.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            n.served_by = best_key(cx, t, n, keys).map(|k| k.id.clone());
+        }
+        needs
+    });
+    let mut needs = Vec::with_capacity(per_pattern.iter().map(Vec::len).sum());
+    for mut part in per_pattern {
+        needs.append(&mut part);
     }
-    for n in &mut needs {
-        let Some((_, t)) = cx.table(&n.table) else {
-            continue;
-        };
-        let keys = cx.keys.get(t.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        n.served_by = best_key(cx, t, n, keys).map(|k| k.id.clone());
-    }
-    let (indexes, need_index) = recommend(cx, &needs);
+    let (indexes, need_index) = recommend(cx, &needs, parallel);
     let existing = existing_use(cx, &needs);
     Advice {
         needs,
@@ -150,6 +160,8 @@ fn statement_needs(
     out: &mut Vec<Need>,
 ) {
     let any_filtered = a.tables.iter().any(TableAccess::is_filtered);
+    // Tables bound by equality to a parameter or literal (joins aside).
+    let bound: Vec<bool> = a.tables.iter().map(has_equality).collect();
     for (ti, t) in a.tables.iter().enumerate() {
         let Some((_, table)) = cx.table(&t.table) else {
             continue;
@@ -196,11 +208,7 @@ fn statement_needs(
         }
         // Only a range here, while another table is bound by equality: this table is reached
         // through the join, and the range filters what the join finds.
-        let eq_elsewhere = a
-            .tables
-            .iter()
-            .enumerate()
-            .any(|(oi, o)| oi != ti && !o.equality_columns().is_empty());
+        let eq_elsewhere = bound.iter().enumerate().any(|(oi, &b)| oi != ti && b);
         if eq.is_empty() && predicate.is_none() && !t.join_columns.is_empty() && eq_elsewhere {
             eq = t.join_columns.clone();
         }
@@ -227,15 +235,16 @@ fn statement_needs(
                 None => continue,
             }
         }
-        let selectivity: f64 = eq.iter().map(|c| cx.distinct(table, c)).product();
+        let mut by_distinct: Vec<(f64, String)> = eq
+            .into_iter()
+            .map(|c| (cx.distinct(table, &c), c))
+            .collect();
+        let selectivity: f64 = by_distinct.iter().map(|(d, _)| d).product();
         if tail.is_empty() && predicate.is_none() && selectivity <= LOW_CARDINALITY {
             continue;
         }
-        eq.sort_by(|x, y| {
-            cx.distinct(table, y)
-                .total_cmp(&cx.distinct(table, x))
-                .then_with(|| x.cmp(y))
-        });
+        by_distinct.sort_by(|(dx, x), (dy, y)| dy.total_cmp(dx).then_with(|| x.cmp(y)));
+        let eq: Vec<String> = by_distinct.into_iter().map(|(_, c)| c).collect();
         let include = if hot && !t.star && a.kind == schemata_sql::query::StatementKind::Select {
             let extra: Vec<String> = t
                 .projection
@@ -335,6 +344,14 @@ fn rows_per_key(cx: &Cx<'_>, table: &Table, cols: &[(String, bool)]) -> f64 {
     cx.rows(table) / d.max(1.0)
 }
 
+/// Whether some column of the access is bound by equality to a parameter or literal: its
+/// [`TableAccess::equality_columns`] are not empty.
+fn has_equality(t: &TableAccess) -> bool {
+    t.equality
+        .iter()
+        .any(|e| !matches!(e.operand, Operand::Column { .. }))
+}
+
 fn is_boolean(table: &Table, column: &str) -> bool {
     table
         .column(column)
@@ -367,7 +384,11 @@ struct Candidate {
     needs: Vec<usize>,
 }
 
-fn recommend(cx: &Cx<'_>, needs: &[Need]) -> (Vec<RecommendedIndex>, Vec<Option<usize>>) {
+fn recommend(
+    cx: &Cx<'_>,
+    needs: &[Need],
+    parallel: bool,
+) -> (Vec<RecommendedIndex>, Vec<Option<usize>>) {
     let mut order: Vec<usize> = (0..needs.len())
         .filter(|&i| needs[i].served_by.is_none())
         .collect();
@@ -442,7 +463,7 @@ fn recommend(cx: &Cx<'_>, needs: &[Need]) -> (Vec<RecommendedIndex>, Vec<Option<
             needs: vec![i],
         });
     }
-    let mut out = Vec::new();
+    let mut chosen = Vec::new();
     let mut need_index = vec![None; needs.len()];
     for c in candidates {
         let Some((_, table)) = cx.table(&c.table) else {
@@ -456,10 +477,14 @@ fn recommend(cx: &Cx<'_>, needs: &[Need]) -> (Vec<RecommendedIndex>, Vec<Option<
             continue;
         }
         for &i in &c.needs {
-            need_index[i] = Some(out.len());
+            need_index[i] = Some(chosen.len());
         }
-        out.push(build(cx, table, &c, needs, rows, benefit, cost));
+        chosen.push((table, c, rows, benefit, cost));
     }
+    // Naming and writing the DDL of each index is the costly part.
+    let out = crate::parallel::map(&chosen, parallel, |(table, c, rows, benefit, cost)| {
+        build(cx, table, c, needs, *rows, *benefit, *cost)
+    });
     (out, need_index)
 }
 

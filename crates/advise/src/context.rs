@@ -2,10 +2,10 @@
 //! the keys and indexes of each table, and the index advisor's result.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use schemata_model::{Design, Diagnostic, IndexMethod, Rate, Table, Target};
-use schemata_sql::query::{self, Catalog, StatementAnalysis};
+use schemata_sql::query::{Catalog, StatementAnalysis};
 
 use crate::advisor::{self, Advice};
 use crate::shard::{ShardOptions, ShardPlan};
@@ -22,8 +22,9 @@ pub struct PatternInfo {
     pub index: usize,
     /// Rate weight: executions per second or percent; 1 when the pattern has no rate.
     pub weight: f64,
-    /// Statements that parsed, with their position in the pattern.
-    pub statements: Vec<(usize, StatementAnalysis)>,
+    /// Statements that parsed, with their position in the pattern (patterns that repeat a
+    /// statement's text share its analysis).
+    pub statements: Vec<(usize, Arc<StatementAnalysis>)>,
 }
 
 /// A key or index of a table, as the advisor compares it with needs.
@@ -75,14 +76,14 @@ pub struct Cx<'d> {
 impl<'d> Cx<'d> {
     /// Analyse the worksheet of `design` and run the index advisor.
     pub fn new(design: &'d Design) -> Self {
-        let mut tables = HashMap::new();
-        let mut keys = HashMap::new();
+        let mut tables = HashMap::with_capacity(design.tables.len());
+        let mut keys = HashMap::with_capacity(design.tables.len());
         for (i, t) in design.tables.iter().enumerate() {
             tables.entry(t.id.as_str()).or_insert((i, t));
             keys.entry(t.id.as_str()).or_insert_with(|| key_indexes(t));
         }
         let catalog = Catalog::new(design);
-        let parsed = parse_all(&catalog, design);
+        let parsed = crate::worksheet::analyze_all(&catalog, design);
         let mut patterns = Vec::new();
         let mut query_problems = Vec::new();
         let mut load: HashMap<String, Load> = HashMap::new();
@@ -91,8 +92,8 @@ impl<'d> Cx<'d> {
             let weight = p.rate.map_or(1.0, Rate::weight);
             let mut statements = Vec::new();
             for si in 0..p.statements.len() {
-                let path = format!("/worksheet/patterns/{pi}/statements/{si}");
-                let target = Target::Pattern {
+                let path = || format!("/worksheet/patterns/{pi}/statements/{si}");
+                let target = || Target::Pattern {
                     pattern: p.id.clone(),
                 };
                 let Some(result) = parsed.next() else {
@@ -102,14 +103,14 @@ impl<'d> Cx<'d> {
                     Ok(all) => {
                         for a in all {
                             for d in &a.diagnostics {
-                                query_problems.push(
-                                    d.clone()
-                                        .with_path(path.clone())
-                                        .with_target(target.clone()),
-                                );
+                                query_problems
+                                    .push(d.clone().with_path(path()).with_target(target()));
                             }
                             for t in &a.tables {
-                                let l = load.entry(t.table.clone()).or_default();
+                                let l = match load.get_mut(t.table.as_str()) {
+                                    Some(l) => l,
+                                    None => load.entry(t.table.clone()).or_default(),
+                                };
                                 if t.target && a.kind.is_write() {
                                     l.write += weight;
                                 } else {
@@ -124,8 +125,8 @@ impl<'d> Cx<'d> {
                             message: format!("pattern `{}`: {}", p.name, d.message),
                             ..*d
                         }
-                        .with_path(path)
-                        .with_target(target),
+                        .with_path(path())
+                        .with_target(target()),
                     ),
                 }
             }
@@ -231,47 +232,6 @@ impl<'d> Cx<'d> {
     pub fn column_label(&self, table: &Table, column: &str) -> String {
         format!("{}.{}", table.name, table.column_name(column))
     }
-}
-
-type Parsed = Result<Vec<StatementAnalysis>, Box<Diagnostic>>;
-
-/// Analyse every statement of the worksheet, in order, on all available cores.
-fn parse_all(catalog: &Catalog<'_>, design: &Design) -> Vec<Parsed> {
-    let sqls: Vec<&str> = design
-        .worksheet
-        .patterns
-        .iter()
-        .flat_map(|p| p.statements.iter().map(String::as_str))
-        .collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || sqls.len() < 64 {
-        return sqls
-            .iter()
-            .map(|s| query::analyze_with(catalog, s))
-            .collect();
-    }
-    let chunk = sqls.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = sqls
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|s| query::analyze_with(catalog, s))
-                        .collect::<Vec<Parsed>>()
-                })
-            })
-            .collect();
-        let mut out = Vec::with_capacity(sqls.len());
-        for (h, part) in handles.into_iter().zip(sqls.chunks(chunk)) {
-            // A panicking worker is a bug; analyse its part again here rather than lose it.
-            match h.join() {
-                Ok(results) => out.extend(results),
-                Err(_) => out.extend(part.iter().map(|s| query::analyze_with(catalog, s))),
-            }
-        }
-        out
-    })
 }
 
 /// The primary key, unique constraints and indexes of a table.

@@ -5,11 +5,13 @@ pub mod advisor;
 pub mod context;
 pub mod ddl;
 pub mod docs;
+mod parallel;
 pub mod registry;
 pub mod rules;
 pub mod sarif;
 pub mod score;
 pub mod shard;
+mod worksheet;
 
 use schemata_model::{Design, Diagnostic};
 use serde::Serialize;
@@ -36,12 +38,17 @@ pub struct Analysis {
 /// Run every enabled rule and the index advisor on `design`.
 pub fn analyze(design: &Design) -> Analysis {
     let cx = Cx::new(design);
-    let mut diagnostics = cx.query_problems.clone();
-    diagnostics.extend(rules::run(&cx));
+    let found = rules::run(&cx);
+    let Cx {
+        query_problems: mut diagnostics,
+        advice,
+        ..
+    } = cx;
+    diagnostics.extend(found);
     Analysis {
         diagnostics,
-        indexes: cx.advice.indexes.clone(),
-        existing: cx.advice.existing.clone(),
+        indexes: advice.indexes,
+        existing: advice.existing,
     }
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
+pub use crate::domain::DomainType;
 use crate::partition::{PartitionBy, PartitionOf};
 use crate::types::DataType;
 use crate::worksheet::Worksheet;
@@ -42,6 +43,11 @@ pub struct Design {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<_>", optional)]
     pub enums: Vec<EnumType>,
+    /// Domains: named types over a base type with a default and constraints (PostgreSQL
+    /// `CREATE DOMAIN`), used by columns by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
+    pub domains: Vec<DomainType>,
     /// The tables, in the order the user keeps them.
     #[serde(default)]
     pub tables: Vec<Table>,
@@ -68,6 +74,7 @@ impl Default for Design {
             description: None,
             settings: Settings::default(),
             enums: Vec::new(),
+            domains: Vec::new(),
             tables: Vec::new(),
             relationships: Vec::new(),
             layout: Layout::default(),

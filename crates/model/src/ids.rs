@@ -1,6 +1,6 @@
 //! Filling in the ids a hand-written design file leaves out.
 //!
-//! Tables and columns take their name as id, enums their name; unique constraints, checks,
+//! Tables and columns take their name as id, enums and domains their name; unique constraints, checks,
 //! foreign keys, indexes and functional dependencies take their position in their table (`uq1`,
 //! `ck1`, `fk1`, `ix1`, `fd1`),
 //! relationships and subject areas their position in the design (`rel1`, `area1`). Positions are
@@ -64,6 +64,12 @@ pub fn fill_missing_ids(design: &mut Design) {
     for (i, e) in design.enums.iter_mut().enumerate() {
         if e.id.is_empty() {
             e.id = taken.claim(&e.name, "enum", i);
+        }
+    }
+    let mut taken = Taken::from(design.domains.iter().map(|d| d.id.as_str()));
+    for (i, d) in design.domains.iter_mut().enumerate() {
+        if d.id.is_empty() {
+            d.id = taken.claim(&d.name, "domain", i);
         }
     }
     let mut taken = Taken::from(design.relationships.iter().map(|r| r.id.as_str()));

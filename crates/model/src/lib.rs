@@ -7,6 +7,7 @@ pub mod access;
 mod decode;
 pub mod design;
 pub mod diag;
+pub mod domain;
 mod fields;
 pub mod ids;
 pub mod load;

@@ -2,7 +2,7 @@
 //! undo them.
 //!
 //! The script is built from the [physical design](crate::physical): schemas (PostgreSQL), enum
-//! types (PostgreSQL), then each table in foreign-key dependency order followed by its comments
+//! types and domains (PostgreSQL), then each table in foreign-key dependency order followed by its comments
 //! and indexes, then the foreign keys that close a cycle (`ALTER TABLE ... ADD CONSTRAINT`;
 //! SQLite declares them inline instead, since it allows forward references). PostgreSQL
 //! partitions are created with `CREATE TABLE ... PARTITION OF` after their parent, with only
@@ -13,10 +13,12 @@
 //! iteration order.
 
 pub mod codes;
+mod domain;
 mod down;
 mod index;
 mod order;
 mod partition;
+mod quoted;
 mod table;
 
 use schemata_model::{Design, Diagnostic, DialectName, Severity, Target};
@@ -60,7 +62,7 @@ pub struct Statement {
 pub enum StatementKind {
     /// `CREATE SCHEMA IF NOT EXISTS`.
     CreateSchema,
-    /// `CREATE TYPE ... AS ENUM`.
+    /// `CREATE TYPE ... AS ENUM` or `CREATE DOMAIN`.
     CreateType,
     /// `CREATE TABLE`.
     CreateTable,
@@ -76,7 +78,7 @@ pub enum StatementKind {
     DropForeignKey,
     /// `DROP TABLE`.
     DropTable,
-    /// `DROP TYPE`.
+    /// `DROP TYPE` or `DROP DOMAIN`.
     DropType,
     /// A SQLite `PRAGMA` the script needs, e.g. to switch foreign keys off while dropping.
     Pragma,
@@ -170,6 +172,7 @@ pub fn generate(design: &Design, dialect: DialectName) -> Ddl {
     let order = order::order(&p.tables, &g.by_id);
     g.schemas();
     g.enum_types();
+    g.domain_types();
     for &ti in &order.tables {
         if let Some(parent) = g.partition_parent(ti) {
             g.create_partition(ti, parent, &order.deferred);
@@ -214,6 +217,8 @@ pub(crate) struct Gen<'a> {
     p: &'a Physical<'a>,
     /// Table index by table id.
     by_id: FastMap<&'a str, usize>,
+    /// Table and column names as written.
+    q: quoted::Quoted<'a>,
     statements: Vec<Statement>,
     keys: Vec<Key>,
     diagnostics: Vec<Diagnostic>,
@@ -233,6 +238,7 @@ impl<'a> Gen<'a> {
             d,
             p,
             by_id,
+            q: quoted::Quoted::new(&p.tables, d),
             statements: Vec::with_capacity(capacity),
             keys: Vec::with_capacity(capacity),
             diagnostics: Vec::new(),
@@ -245,21 +251,12 @@ impl<'a> Gen<'a> {
 
     /// The quoted, possibly schema-qualified name of table `ti`.
     fn table_name(&self, ti: usize) -> String {
-        let mut out = String::new();
-        self.write_table_name(&mut out, ti);
-        out
+        self.q.table(ti).to_string()
     }
 
     /// Append the quoted, possibly schema-qualified name of table `ti`.
     fn write_table_name(&self, out: &mut String, ti: usize) {
-        let t = &self.tables()[ti];
-        if let Some(s) = t.schema.as_deref()
-            && self.d.supports_schemas()
-        {
-            out.push_str(&self.d.quote_ident(s));
-            out.push('.');
-        }
-        out.push_str(&self.d.quote_ident(&t.name));
+        out.push_str(self.q.table(ti));
     }
 
     fn push(&mut self, kind: StatementKind, sql: String, key: Key, notes: Vec<String>) {
@@ -313,6 +310,7 @@ impl<'a> Gen<'a> {
             .enums
             .iter()
             .filter_map(|e| e.schema.as_deref())
+            .chain(p.domains.iter().filter_map(|d| d.schema.as_deref()))
             .chain(p.tables.iter().filter_map(|t| t.schema.as_deref()));
         for s in schemas {
             if s != "public" && !seen.contains(&s) {
@@ -346,7 +344,12 @@ impl<'a> Gen<'a> {
     /// Attach the physical design's diagnostics as notes and assemble the result.
     fn finish(mut self, design: &Design) -> Ddl {
         let mut leftover: Vec<String> = Vec::new();
-        let mut attached: Vec<Vec<String>> = vec![Vec::new(); self.statements.len()];
+        // Only a design with diagnostics needs a list per statement.
+        let mut attached: Vec<Vec<String>> = if self.p.diagnostics.is_empty() {
+            Vec::new()
+        } else {
+            vec![Vec::new(); self.statements.len()]
+        };
         if !self.p.diagnostics.is_empty() {
             // The first statement of each key.
             let mut first: FastMap<Key, usize> = FastMap::default();

@@ -34,15 +34,24 @@ pub struct TemplateVars<'a> {
 
 /// Fill a name template such as `ix_{table}_{columns}`.
 pub fn expand(template: &str, v: &TemplateVars<'_>) -> String {
-    template
-        .replace("{table}", v.table)
-        .replace("{table_singular}", &singular(v.table))
-        .replace("{referenced_singular}", &singular(v.referenced))
-        .replace("{referenced}", v.referenced)
-        .replace("{columns}", &v.columns.join("_"))
-        .replace("{what}", v.what)
-        .replace("{from}", v.from)
-        .replace("{to}", v.to)
+    // Each placeholder in turn, as written after the previous ones are filled; values (the
+    // singulars above all) are only computed for placeholders the name has.
+    let fill = |name: String, key: &str, value: &dyn Fn() -> String| {
+        if name.contains(key) {
+            name.replace(key, &value())
+        } else {
+            name
+        }
+    };
+    let mut name = template.to_string();
+    name = fill(name, "{table}", &|| v.table.to_string());
+    name = fill(name, "{table_singular}", &|| singular(v.table));
+    name = fill(name, "{referenced_singular}", &|| singular(v.referenced));
+    name = fill(name, "{referenced}", &|| v.referenced.to_string());
+    name = fill(name, "{columns}", &|| v.columns.join("_"));
+    name = fill(name, "{what}", &|| v.what.to_string());
+    name = fill(name, "{from}", &|| v.from.to_string());
+    fill(name, "{to}", &|| v.to.to_string())
 }
 
 /// Shorten `name` to at most `max_len` bytes, deterministically: keep a prefix (cut on a char

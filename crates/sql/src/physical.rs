@@ -19,6 +19,7 @@
 //! relationships from the junction table, so building the physical design again changes nothing.
 
 mod adapt;
+mod domains;
 mod junction;
 mod names;
 mod nameset;
@@ -31,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use schemata_model::{
-    CheckConstraint, DataType, DefaultValue, Design, Diagnostic, DialectName, EnumType,
+    CheckConstraint, DataType, DefaultValue, Design, Diagnostic, DialectName, DomainType, EnumType,
     Relationship, Severity, Target,
 };
 
@@ -49,6 +50,7 @@ pub fn physical_design(design: &Design, dialect: DialectName) -> (Design, Vec<Di
     let mut out = design.clone();
     out.tables = p.tables.into_iter().map(PTable::into_table).collect();
     out.enums = p.enums.into_iter().map(Cow::into_owned).collect();
+    out.domains = p.domains.into_iter().map(Cow::into_owned).collect();
     out.relationships = p.relationships.into_iter().map(Cow::into_owned).collect();
     (out, p.diagnostics)
 }
@@ -71,6 +73,8 @@ pub(crate) struct Physical<'a> {
     pub tables: Vec<PTable<'a>>,
     /// Enum types the dialect creates (none where it has no enum types).
     pub enums: Vec<Cow<'a, EnumType>>,
+    /// Domains the dialect creates (none where it has no domains: columns take their base type).
+    pub domains: Vec<Cow<'a, DomainType>>,
     /// Relationships, many-to-many ones replaced by two one-to-many ones per junction table.
     pub relationships: Vec<Cow<'a, Relationship>>,
     pub diagnostics: Vec<Diagnostic>,
@@ -101,6 +105,7 @@ pub(crate) fn build<'a>(design: &'a Design, d: &dyn Dialect) -> Physical<'a> {
         source: design,
         tables: design.tables.iter().map(PTable::borrowed).collect(),
         enums: design.enums.iter().map(Cow::Borrowed).collect(),
+        domains: design.domains.iter().map(Cow::Borrowed).collect(),
         relationships: Vec::new(),
         origins: (0..design.tables.len()).map(Origin::Table).collect(),
         diagnostics: Vec::new(),
@@ -112,6 +117,7 @@ pub(crate) fn build<'a>(design: &'a Design, d: &dyn Dialect) -> Physical<'a> {
     if !d.supports_schemas() {
         drop_schemas(&mut p, d);
     }
+    domains::resolve_domains(&mut p, d);
     resolve_enums(&mut p, d);
     if !d.supports_unbounded_keys() {
         bound_key_columns(&mut p, d);
@@ -152,12 +158,15 @@ fn fit_user_names(p: &mut Physical<'_>, d: &dyn Dialect) {
     };
     let origins = &p.origins;
     for (ti, table) in p.tables.iter_mut().enumerate() {
-        let tid = table.id.to_string();
+        // Copied only for a diagnostic.
+        let tid = table.id.clone();
         let table_place = |suffix: &'static str| {
             let tid = tid.clone();
             move || {
                 (
-                    Target::Table { table: tid.clone() },
+                    Target::Table {
+                        table: tid.to_string(),
+                    },
                     path_in(origins, ti, suffix),
                 )
             }
@@ -175,7 +184,7 @@ fn fit_user_names(p: &mut Physical<'_>, d: &dyn Dialect) {
         for (ci, col) in table.columns.iter_mut().enumerate() {
             let place = || {
                 let target = Target::Column {
-                    table: tid.clone(),
+                    table: tid.to_string(),
                     column: col.id.clone(),
                 };
                 (target, path_in(origins, ti, &format!("/columns/{ci}/name")))
@@ -323,7 +332,8 @@ fn resolve_enums(p: &mut Physical<'_>, d: &dyn Dialect) {
                 DataType::Named(n) => match lookup(n) {
                     Some(_) if d.supports_enum_type() => continue,
                     Some(values) if d.supports_inline_enum() => {
-                        table.columns[ci].to_mut().data_type = DataType::Enum(values.to_vec());
+                        let values = DataType::Enum(values.to_vec());
+                        view::set_column_type(&mut table.columns[ci], values);
                         continue;
                     }
                     Some(values) => values,
@@ -362,14 +372,14 @@ fn resolve_enums(p: &mut Physical<'_>, d: &dyn Dialect) {
                 if i > 0 {
                     expr.push_str(", ");
                 }
-                expr.push_str(&d.string_literal(v));
+                d.write_string_literal(&mut expr, v);
             }
             expr.push(')');
             let mut id = format!("enum_{}", col.id);
             while table.checks.iter().any(|c| c.def.id == id) {
                 id.push('_');
             }
-            table.columns[ci].to_mut().data_type = DataType::Text;
+            view::set_column_type(&mut table.columns[ci], DataType::Text);
             table.checks.push(Named {
                 def: Cow::Owned(CheckConstraint {
                     id,

@@ -20,8 +20,34 @@
 use schemata_model::{AccessPattern, Consistency, Diagnostic, Location, Rate, Worksheet};
 
 /// A header line of a worksheet file that cannot be read.
+///
+/// **Group:** queries · **Default severity:** error
+///
+/// Worksheet files describe each pattern in comment lines above its SQL: `-- name:`,
+/// `-- rate:`, `-- latency:`, `-- consistency:`, `-- per-row-of:` and `-- comment:`. This code
+/// reports, with its line number, a `-- name:` line without a name, a rate that is not `N/s`,
+/// `N/min`, `N/h`, `N/day`, `N%` or a bare number per second, a latency that is not a
+/// non-negative duration (`20ms`, `0.5s`, or a bare number of milliseconds), and a consistency
+/// other than `strong`, `read_your_writes` and `eventual`.
+///
+/// `worksheet import` refuses a file with this error; `advise --worksheet` reports it and reads
+/// the pattern without the bad value.
+///
+/// Fix: correct the header line, e.g. `-- rate: 120/s`.
 pub const BAD_HEADER: &str = "Q005";
 /// SQL before the first `-- name:` line.
+///
+/// **Group:** queries · **Default severity:** error
+///
+/// A worksheet file is a sequence of patterns, each started by a `-- name:` line (as in sqlc
+/// query files). SQL above the first such line belongs to no pattern, so it is not analysed;
+/// the code points at its first line. Comments and blank lines there are fine.
+///
+/// `worksheet import` refuses a file with this error; `advise --worksheet` reports it and reads
+/// the patterns that follow.
+///
+/// Fix: start the file with `-- name: PatternName :many` (or `:one`, `:exec`) above the first
+/// statement, or delete the stray SQL.
 pub const NO_NAME: &str = "Q006";
 
 /// The patterns of a worksheet file and the problems found reading it (with line numbers).

@@ -91,9 +91,15 @@ fn reads_a_pg_dump() {
     assert!(mood.nullable);
     assert_eq!(
         customers.column("born").expect("born").data_type,
-        DataType::Integer,
-        "domain read as its base type"
+        DataType::Named("year".into()),
+        "a column keeps its domain"
     );
+    let year = &imported.design.domains[0];
+    assert_eq!(
+        (year.id.as_str(), year.name.as_str(), &year.base),
+        ("year", "year", &DataType::Integer)
+    );
+    assert_eq!(year.checks, ["VALUE >= 1901"]);
     assert_eq!(
         customers.column("balance").expect("balance").default,
         Some(DefaultValue::Literal(Literal::Number(0.into())))

@@ -29,7 +29,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for info in &cx.patterns {
         for (si, a) in &info.statements {
-            for access in &a.tables {
+            for access in a.tables.iter().filter(|t| !t.type_mismatches.is_empty()) {
                 let Some((_, t)) = cx.table(&access.table) else {
                     continue;
                 };

@@ -45,19 +45,16 @@ fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             }
             // One row when some table is pinned by a key and every other table is reached from it.
             let single_row = a.tables.iter().any(|access| {
-                let eq: Vec<String> = access
-                    .equality_columns()
-                    .iter()
-                    .map(|c| c.to_string())
-                    .collect();
-                cx.keys.get(access.table.as_str()).is_some_and(|keys| {
-                    keys.iter().any(|k| {
-                        k.unique
-                            && k.partial.is_none()
-                            && !k.columns.is_empty()
-                            && k.columns.iter().all(|(c, _)| eq.contains(c))
+                let eq = access.equality_columns();
+                !eq.is_empty()
+                    && cx.keys.get(access.table.as_str()).is_some_and(|keys| {
+                        keys.iter().any(|k| {
+                            k.unique
+                                && k.partial.is_none()
+                                && !k.columns.is_empty()
+                                && k.columns.iter().all(|(c, _)| eq.contains(&c.as_str()))
+                        })
                     })
-                })
             });
             // Or a handful of rows: the equality columns leave at most FEW rows per value.
             let few = a.tables.iter().any(|access| {

@@ -32,11 +32,7 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (ti, t) in cx.design.tables.iter().enumerate() {
         for c in &t.columns {
-            let name = c.name.to_lowercase();
-            let money = MONEY
-                .iter()
-                .any(|m| name == *m || name.ends_with(&format!("_{m}")));
-            if !money || !c.data_type.is_float() {
+            if !c.data_type.is_float() || !is_money(&c.name.to_lowercase()) {
                 continue;
             }
             out.push(
@@ -52,4 +48,12 @@ fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// A money word, or a name ending in `_` and a money word.
+fn is_money(name: &str) -> bool {
+    MONEY.iter().any(|m| {
+        name.strip_suffix(m)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('_'))
+    })
 }

@@ -26,13 +26,13 @@ pub const RULE: Rule = Rule {
 
 fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (ti, t) in cx.design.tables.iter().enumerate() {
-        for c in &t.columns {
+        for c in t.columns.iter().filter(|c| c.data_type.is_textual()) {
             let n = c.name.to_lowercase();
             let temporal = ["_at", "_date", "_on", "_time"]
                 .iter()
                 .any(|s| n.ends_with(s))
                 || ["date", "birthday", "dob", "timestamp"].contains(&n.as_str());
-            if !temporal || !c.data_type.is_textual() {
+            if !temporal {
                 continue;
             }
             out.push(

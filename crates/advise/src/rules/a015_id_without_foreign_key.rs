@@ -33,12 +33,17 @@ fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     let mut names: Option<HashMap<String, &str>> = None;
     for (ti, t) in cx.design.tables.iter().enumerate() {
         for c in &t.columns {
+            // Only names ending in `_id` (in any case) are lower-cased.
+            let bytes = c.name.as_bytes();
+            if bytes.len() < 3 || !bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"_id") {
+                continue;
+            }
             let lower = c.name.to_lowercase();
             let Some(stem) = lower.strip_suffix("_id") else {
                 continue;
             };
             if stem.is_empty()
-                || t.primary_key_columns() == [c.id.clone()]
+                || t.primary_key_columns() == std::slice::from_ref(&c.id)
                 || t.foreign_keys.iter().any(|fk| fk.columns.contains(&c.id))
                 || t.columns
                     .iter()

@@ -29,6 +29,11 @@ pub const RULE: Rule = Rule {
 fn check(cx: &Cx<'_>, out: &mut Vec<Diagnostic>) {
     for (ti, t) in cx.design.tables.iter().enumerate() {
         for c in &t.columns {
+            // Only names ending in `_type` (in any case) are lower-cased.
+            let bytes = c.name.as_bytes();
+            if bytes.len() < 5 || !bytes[bytes.len() - 5..].eq_ignore_ascii_case(b"_type") {
+                continue;
+            }
             let lower = c.name.to_lowercase();
             let Some(stem) = lower.strip_suffix("_type") else {
                 continue;

@@ -27,7 +27,7 @@ mod s008_fan_out_read;
 mod v013_no_primary_key;
 mod v025_nullable_mandatory_foreign_key;
 
-use schemata_model::{Diagnostic, Table, Target};
+use schemata_model::{Diagnostic, Severity, Table, Target};
 
 use crate::context::Cx;
 use crate::registry::Rule;
@@ -77,17 +77,27 @@ pub fn run_group(cx: &Cx<'_>, group: crate::registry::Group) -> Vec<Diagnostic> 
     run_where(cx, |r| r.group == group)
 }
 
+/// Designs with at least this many tables and patterns run their rules on all cores.
+const PARALLEL_FROM: usize = 200;
+
 fn run_where(cx: &Cx<'_>, keep: impl Fn(&Rule) -> bool) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in RULES.iter().filter(|r| keep(r)) {
-        let Some(severity) = rule.level(&cx.design.settings.rules) else {
-            continue;
-        };
-        let start = out.len();
+    let enabled: Vec<(&Rule, Severity)> = RULES
+        .iter()
+        .filter(|r| keep(r))
+        .filter_map(|r| Some((r, r.level(&cx.design.settings.rules)?)))
+        .collect();
+    let parallel = cx.design.tables.len() + cx.patterns.len() >= PARALLEL_FROM;
+    let found = crate::parallel::map(&enabled, parallel, |(rule, severity)| {
+        let mut out = Vec::new();
         (rule.check)(cx, &mut out);
-        for d in &mut out[start..] {
-            d.severity = severity;
+        for d in &mut out {
+            d.severity = *severity;
         }
+        out
+    });
+    let mut out = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for mut part in found {
+        out.append(&mut part);
     }
     out
 }

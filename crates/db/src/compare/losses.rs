@@ -19,7 +19,8 @@
 //! | D021 default dropped | the column's default |
 //!
 //! Codes that change the physical design itself (names fitted, schemas dropped, NOT NULL
-//! primary keys, enums resolved) need no excuse: the expected design already has the change.
+//! primary keys, enums resolved, domains inlined) need no excuse: the expected design already
+//! has the change.
 //! Codes about what is still created as designed (D006 CHECK not enforced, D019 index prefix)
 //! excuse nothing. Any other code with a target excuses everything about its entity.
 
@@ -134,6 +135,7 @@ fn aspect_of(code: &str) -> Option<Aspect> {
         | codes::PK_NOT_NULL
         | codes::DUPLICATE_NAME
         | codes::JUNCTION
+        | codes::DOMAIN_INLINED
         | codes::CHECK_NOT_ENFORCED
         | codes::INDEX_PREFIX => return None,
         c if c.starts_with('D') => Aspect::Everything,

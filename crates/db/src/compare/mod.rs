@@ -4,7 +4,8 @@
 //! Tables are matched by name (and schema, in PostgreSQL), columns by name, constraints and
 //! indexes by name (falling back to their columns or expression when a database keeps no name,
 //! which is then reported as a difference). What is compared:
-//! - tables; PostgreSQL enum types and their values;
+//! - tables; PostgreSQL enum types and their values; PostgreSQL domains (base type, NOT NULL,
+//!   default, CHECK expressions);
 //! - columns: type, through the dialect's equivalences; nullability; default (normalised, see
 //!   below, after writing both as the dialect writes defaults); identity; generated expression and
 //!   storage;
@@ -40,6 +41,7 @@
 //! excuse: the expected design already has the change.
 
 mod columns;
+mod domains;
 pub mod expr;
 mod keys;
 mod losses;
@@ -74,6 +76,7 @@ pub fn missing_with_losses(
     };
     if dialect == DialectName::Postgres {
         cx.enums();
+        cx.domains();
     }
     for table in &expected.tables {
         let label = format!("table {}", qualified(table));

@@ -6,13 +6,13 @@ use crate::DbError;
 use crate::ids::IdScope;
 use crate::literal::{literal, quoted_string, strip_outer_parens};
 use schemata_model::{
-    CheckConstraint, Column, DefaultValue, Deferrable, Design, DialectName, EnumType, FkAction,
-    ForeignKey, Generated, Identity, Index, IndexMethod, IndexPart, Literal, NullsOrder,
+    CheckConstraint, Column, DataType, DefaultValue, Deferrable, Design, DialectName, EnumType,
+    FkAction, ForeignKey, Generated, Identity, Index, IndexMethod, IndexPart, Literal, NullsOrder,
     PartitionBy, PartitionOf, PrimaryKey, Scale, Settings, SortOrder, Table, UniqueConstraint,
 };
 use std::collections::HashMap;
 
-/// Read the tables, enums, constraints and indexes of the given schemas (e.g. `&["public"]`)
+/// Read the tables, enums, domains, constraints and indexes of the given schemas (e.g. `&["public"]`)
 /// into a design. Tables in `public` get no `schema`; tables elsewhere carry their schema and
 /// have the id `schema.name`. Every other id is the entity's name.
 ///
@@ -35,6 +35,7 @@ pub fn introspect(client: &PgClient, schemas: &[&str]) -> Result<Design, DbError
             ..Settings::default()
         },
         enums: read_enums(client, &schemas)?,
+        domains: super::domains::read_domains(client, &schemas)?,
         ..Design::default()
     };
 
@@ -198,9 +199,14 @@ fn read_columns(
                 EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
                         WHERE s.relkind = 'S' AND dep.classid = 'pg_class'::regclass
                           AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
-                          AND dep.deptype = 'a')
+                          AND dep.deptype = 'a'),
+                CASE WHEN t.typtype = 'd' THEN
+                    CASE WHEN tn.nspname = 'public' THEN t.typname::text
+                         ELSE tn.nspname::text || '.' || t.typname::text END
+                END
          FROM pg_attribute a
          JOIN pg_type t ON t.oid = a.atttypid
+         JOIN pg_namespace tn ON tn.oid = t.typnamespace
          LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
          WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
@@ -220,10 +226,14 @@ fn read_columns(
         let generated: String = row.try_get(6)?;
         let is_enum: bool = row.try_get(8)?;
         let owns_sequence: bool = row.try_get(9)?;
+        let domain: Option<String> = row.try_get(10)?;
         let mut column = Column {
             id: name.clone(),
             name,
-            data_type: logical_type(&formatted, is_enum),
+            data_type: match domain {
+                Some(d) => DataType::Named(d),
+                None => logical_type(&formatted, is_enum),
+            },
             nullable: !not_null,
             default: None,
             identity: match identity.as_str() {
@@ -255,7 +265,7 @@ fn read_columns(
 
 /// A default as PostgreSQL prints it, without the cast it adds to literals: `'x'::text` → `"x"`,
 /// `'-1'::integer` → `-1`, `NULL::character varying` → no default.
-fn default_value(expr: &str) -> Option<DefaultValue> {
+pub(super) fn default_value(expr: &str) -> Option<DefaultValue> {
     let (value, cast) = split_cast(expr);
     if value.eq_ignore_ascii_case("null") {
         return None;

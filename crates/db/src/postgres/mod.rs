@@ -1,6 +1,7 @@
 //! PostgreSQL: a blocking client over `tokio-postgres`, applying DDL, and introspection of the
 //! catalog into a [`Design`](schemata_model::Design).
 
+mod domains;
 mod introspect;
 mod types;
 

@@ -58,10 +58,11 @@ pub const RELATIONSHIP_TABLE: &str = "V026";
 pub const LAYOUT_TABLE: &str = "V027";
 /// A table has no columns.
 pub const EMPTY_TABLE: &str = "V028";
-/// Two constraints or indexes of a table, two enums, two relationships or two subject areas
-/// have the same id.
+/// Two constraints or indexes of a table, two enums, two domains, two relationships or two
+/// subject areas have the same id.
 pub const DUPLICATE_ID: &str = "V029";
-/// Two enum types have the same name, or an enum type has a table's name (PostgreSQL).
+/// Two enum types or two domains have the same name, a domain has an enum type's name, or an
+/// enum type or domain has a table's name (PostgreSQL).
 pub const DUPLICATE_TYPE_NAME: &str = "V030";
 /// A key, index or foreign key lists the same column twice.
 pub const REPEATED_COLUMN: &str = "V031";
@@ -87,3 +88,5 @@ pub const PARTITION_KEY: &str = "V038";
 pub const PARTITION_UNIQUE: &str = "V039";
 /// A partition's columns differ from its parent's in names or types (warning).
 pub const PARTITION_COLUMNS: &str = "V040";
+/// A domain has an empty CHECK expression.
+pub const EMPTY_DOMAIN_CHECK: &str = "V041";

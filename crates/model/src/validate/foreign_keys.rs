@@ -117,7 +117,10 @@ fn foreign_key(cx: &Cx<'_>, t: &Table, fk: &ForeignKey, path: &str, out: &mut Ve
         let (Some(lc), Some(rc)) = (t.column(local), parent.column(remote)) else {
             continue;
         };
-        let (code, severity_error) = match compare(&lc.data_type, &rc.data_type) {
+        let (code, severity_error) = match compare(
+            cx.design.base_type(&lc.data_type),
+            cx.design.base_type(&rc.data_type),
+        ) {
             Compat::Same => continue,
             Compat::LengthDiffers => (FK_LENGTH_MISMATCH, false),
             Compat::Differs => (FK_TYPE_MISMATCH, true),

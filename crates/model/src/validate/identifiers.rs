@@ -151,6 +151,27 @@ fn collect<'d>(cx: &Cx<'d>) -> Vec<Ident<'d>> {
             );
         }
     }
+    for (i, d) in cx.design.domains.iter().enumerate() {
+        add(
+            &d.name,
+            "domain name",
+            "",
+            format!("domain {}", i + 1),
+            format!("/domains/{i}/name"),
+            None,
+        );
+        if let Some(s) = &d.schema {
+            let owner = format!(" of domain `{}`", d.name);
+            add(
+                s,
+                "schema name",
+                &owner,
+                String::new(),
+                format!("/domains/{i}/schema"),
+                None,
+            );
+        }
+    }
     for (i, r) in cx.design.relationships.iter().enumerate() {
         if let Some(j) = &r.junction {
             let owner = format!(" of relationship `{}`", r.id);

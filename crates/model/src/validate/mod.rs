@@ -7,6 +7,7 @@
 //! likely mistakes.
 
 pub mod codes;
+mod domains;
 mod foreign_keys;
 mod identifiers;
 mod names;
@@ -29,9 +30,10 @@ pub fn validate(design: &Design) -> Vec<Diagnostic> {
     names::check(&cx, &mut out);
     identifiers::check(&cx, &mut out);
     relations::check(&cx, &mut out);
+    domains::check(&cx, &mut out);
     partitions::check(&cx, &mut out);
     worksheet::check(&cx, &mut out);
-    // Enum types, the layout and the design's own settings have no narrower target.
+    // Enum types, domains, the layout and the design's own settings have no narrower target.
     for d in &mut out {
         if d.target.is_none() {
             d.target = Some(Target::Design);

@@ -231,7 +231,7 @@ fn unknown_type(
         .enums
         .iter()
         .any(|e| e.name.eq_ignore_ascii_case(head) || e.id == head);
-    if is_enum {
+    if is_enum || cx.design.domains.iter().any(|d| d.is_named(head)) {
         return;
     }
     if let Some(best) = closest(head, DataType::KEYWORDS) {

@@ -51,3 +51,6 @@ pub const GENERATED_NOT_NULL: &str = "D023";
 /// Declarative partitioning dropped (MySQL, SQLite): the partitioned table and its partitions
 /// are created as plain tables.
 pub const PARTITIONING: &str = "D024";
+/// A domain inlined (MySQL, SQLite): its columns take its base type, and its NOT NULL, default
+/// and CHECKs (with `VALUE` replaced by the column name) are declared on each column.
+pub const DOMAIN_INLINED: &str = "D025";

@@ -1,7 +1,7 @@
 //! The drop script: the statements that undo the generated DDL.
 //!
 //! PostgreSQL and MySQL: the foreign keys that closed a cycle are dropped first, then the tables
-//! in reverse creation order, then (PostgreSQL) the enum types.
+//! in reverse creation order, then (PostgreSQL) the domains and the enum types.
 //!
 //! SQLite cannot drop a constraint, and its `DROP TABLE` runs the `ON DELETE` actions of the
 //! tables that refer to the dropped one; compiling such an action fails ("no such table") when
@@ -80,6 +80,17 @@ pub(super) fn generate_down(design: &Design, dialect: DialectName) -> Ddl {
         for &ti in &reverse {
             statements.push(drop_table(ti));
         }
+    }
+    for dom in p.domains.iter().rev() {
+        statements.push(Statement {
+            kind: StatementKind::DropType,
+            sql: format!(
+                "DROP DOMAIN {}",
+                d.quote_qualified(dom.schema.as_deref(), &dom.name)
+            ),
+            note: None,
+            table: None,
+        });
     }
     if d.supports_enum_type() {
         for e in p.enums.iter().rev() {

@@ -66,8 +66,9 @@ impl Gen<'_> {
             }
             match (&part.column, &part.expr) {
                 (Some(id), _) => {
-                    let col = t.column(id)?;
-                    sql.push_str(&self.d.quote_ident(&col.name));
+                    let ci = t.column_index(id)?;
+                    let col = &t.columns[ci];
+                    sql.push_str(self.q.column(ti, ci));
                     if let Some(n) = self.d.index_prefix_length(&col.data_type) {
                         let _ = write!(sql, "({n})");
                         let message = format!(
@@ -118,7 +119,7 @@ impl Gen<'_> {
                 return None;
             }
             sql.push_str(" INCLUDE (");
-            self.write_column_list(&mut sql, t, &ix.include);
+            self.write_columns(&mut sql, ti, &ix.include);
             sql.push(')');
         }
         if let Some(p) = &ix.predicate {

@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use petgraph::Direction;
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::TarjanScc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -51,12 +51,15 @@ pub(crate) fn order(tables: &[PTable<'_>], by_id: &FastMap<&str, usize>) -> Orde
             graph.add_edge(nodes[pi], nodes[ti], PARTITION_EDGE);
         }
     }
+    // Component numbers, without a list per component.
     let mut scc = vec![0usize; n];
-    for (c, component) in tarjan_scc(&graph).into_iter().enumerate() {
+    let mut c = 0;
+    TarjanScc::new().run(&graph, |component: &[NodeIndex]| {
         for node in component {
             scc[node.index()] = c;
         }
-    }
+        c += 1;
+    });
     let mut waiting: Vec<usize> = nodes
         .iter()
         .map(|&v| graph.edges_directed(v, Direction::Incoming).count())

@@ -14,7 +14,7 @@ mod words;
 pub use mysql::MySql;
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
-pub(crate) use words::{Fnv, WordSet, push_u32, quote_string};
+pub(crate) use words::{Fnv, WordSet, push_quoted_string, push_u32, quote_string};
 
 use std::borrow::Cow;
 
@@ -216,6 +216,12 @@ pub trait Dialect: Send + Sync {
         quote_string(s, false)
     }
 
+    /// Append [`Dialect::string_literal`] of `s` to `out`; a dialect that overrides one
+    /// overrides both.
+    fn write_string_literal(&self, out: &mut String, s: &str) {
+        push_quoted_string(out, s, false);
+    }
+
     /// A boolean literal.
     fn bool_literal(&self, b: bool) -> &'static str;
 
@@ -257,6 +263,22 @@ pub trait Dialect: Send + Sync {
         }
     }
 
+    /// Append [`Dialect::default_sql`] to `out`.
+    fn write_default(&self, out: &mut String, value: &DefaultValue, ty: &DataType) {
+        match value {
+            DefaultValue::Literal(Literal::String(s)) if !self.literal_default_needs_parens(ty) => {
+                self.write_string_literal(out, s);
+            }
+            DefaultValue::Expr { expr } => self.write_expr_default(out, expr.trim(), ty),
+            DefaultValue::Literal(_) => out.push_str(&self.default_sql(value, ty)),
+        }
+    }
+
+    /// Append [`Dialect::expr_default_sql`] to `out`.
+    fn write_expr_default(&self, out: &mut String, expr: &str, ty: &DataType) {
+        out.push_str(&self.expr_default_sql(expr, ty));
+    }
+
     /// The statement that drops a foreign key (without a trailing `;`), when the dialect has one.
     fn drop_foreign_key_sql(&self, table: &str, name: &str) -> Option<String> {
         Some(format!(
@@ -284,9 +306,36 @@ pub fn is_plain_identifier(ident: &str) -> bool {
         Some(&b) if b.is_ascii_lowercase() || b == b'_' => {}
         _ => return false,
     }
-    bytes[1..]
-        .iter()
-        .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    // Eight bytes at a time; the last word is padded with `_`, which is plain.
+    let mut chunks = bytes.chunks_exact(8);
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        if !plain_word(u64::from_le_bytes(w)) {
+            return false;
+        }
+    }
+    let rest = chunks.remainder();
+    let mut w = [b'_'; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    plain_word(u64::from_le_bytes(w))
+}
+
+/// Whether every byte of the word is an ASCII lower-case letter, digit or `_`.
+fn plain_word(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if w & HIGH != 0 {
+        return false;
+    }
+    // Every byte is below 0x80, so no addition carries into the next byte: the high bit of a
+    // byte plus `0x80 - x` is set when the byte is at least `x`.
+    let at_least = |x: u64| w + (0x80 - x) * ONES;
+    let lower = at_least(0x61) & !at_least(0x7b);
+    let digit = at_least(0x30) & !at_least(0x3a);
+    // A byte other than `_` stays non-zero after the XOR, and its high bit is set by adding 0x7f.
+    let underscore = !((w ^ (0x5f * ONES)) + 0x7f * ONES);
+    (lower | digit | underscore) & HIGH == HIGH
 }
 
 /// Expressions with the same meaning in every dialect but a different spelling; defaults
@@ -310,14 +359,8 @@ impl PortableExpr {
         while is_wrapped(e) {
             e = e[1..e.len() - 1].trim();
         }
-        // Compared without white space, ignoring ASCII case.
-        let is = |spelling: &str| {
-            let mut chars = e.chars().filter(|c| !c.is_whitespace());
-            spelling
-                .chars()
-                .all(|s| chars.next().is_some_and(|c| c.to_ascii_lowercase() == s))
-                && chars.next().is_none()
-        };
+        // Compared without white space, ignoring ASCII case: the expression's other characters,
+        // lower-cased, must spell one of these exactly.
         const SPELLINGS: [(&str, PortableExpr); 13] = [
             ("current_timestamp", PortableExpr::CurrentTimestamp),
             ("current_timestamp()", PortableExpr::CurrentTimestamp),
@@ -333,9 +376,22 @@ impl PortableExpr {
             ("uuid()", PortableExpr::RandomUuid),
             ("uuid_generate_v4()", PortableExpr::RandomUuid),
         ];
+        // Longer than "current_timestamp()" matches nothing.
+        let mut compact = [0u8; 20];
+        let mut len = 0;
+        for c in e.chars().filter(|c| !c.is_whitespace()) {
+            // Every spelling is ASCII: another character matches none of them.
+            if !c.is_ascii() || len == compact.len() {
+                return None;
+            }
+            // ASCII, so the cast keeps the character.
+            compact[len] = (c as u8).to_ascii_lowercase();
+            len += 1;
+        }
+        let compact = &compact[..len];
         SPELLINGS
             .iter()
-            .find(|(spelling, _)| is(spelling))
+            .find(|(spelling, _)| spelling.as_bytes() == compact)
             .map(|(_, e)| *e)
     }
 }
@@ -415,6 +471,26 @@ mod tests {
         assert_eq!(lite.quote_ident("order"), "\"order\"");
         assert_eq!(lite.quote_ident("user"), "user");
         assert_eq!(lite.quote_ident("9lives"), "\"9lives\"");
+    }
+
+    #[test]
+    fn plain_identifiers_byte_by_byte() {
+        for b in 0..=255u8 {
+            let plain = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
+            for at in 1..12 {
+                let mut name = b"abcdefghijkl".to_vec();
+                name[at] = b;
+                if let Ok(name) = std::str::from_utf8(&name) {
+                    assert_eq!(is_plain_identifier(name), plain, "{name:?}");
+                }
+            }
+        }
+        assert!(is_plain_identifier("_"));
+        assert!(is_plain_identifier("ix_orders_customer_id_placed_at"));
+        assert!(!is_plain_identifier(""));
+        assert!(!is_plain_identifier("9lives"));
+        assert!(!is_plain_identifier("Orders"));
+        assert!(!is_plain_identifier("ix_orders_customer_id_placed_At"));
     }
 
     #[test]

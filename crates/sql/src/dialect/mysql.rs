@@ -244,6 +244,10 @@ impl Dialect for MySql {
         super::quote_string(s, true)
     }
 
+    fn write_string_literal(&self, out: &mut String, s: &str) {
+        super::push_quoted_string(out, s, true);
+    }
+
     fn bool_literal(&self, b: bool) -> &'static str {
         if b { "1" } else { "0" }
     }

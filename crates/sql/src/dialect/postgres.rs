@@ -184,4 +184,11 @@ impl Dialect for Postgres {
             _ => expr.to_string(),
         }
     }
+
+    fn write_expr_default(&self, out: &mut String, expr: &str, _ty: &DataType) {
+        match PortableExpr::recognise(expr) {
+            Some(PortableExpr::RandomUuid) => out.push_str("gen_random_uuid()"),
+            _ => out.push_str(expr),
+        }
+    }
 }

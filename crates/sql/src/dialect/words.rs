@@ -14,6 +14,9 @@ pub(crate) struct WordSet {
     groups: Vec<[(usize, usize); 32]>,
     /// The other words.
     others: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    /// Length of the longest word: a longer one (most constraint and index names) is in no
+    /// group.
+    longest: usize,
 }
 
 impl WordSet {
@@ -41,6 +44,7 @@ impl WordSet {
             grouped: grouped.into_iter().map(|(_, _, w)| w).collect(),
             groups,
             others,
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
 
@@ -54,6 +58,9 @@ impl WordSet {
 
     /// Whether `word`, compared case-insensitively (ASCII), is in the set.
     pub(crate) fn contains(&self, word: &str) -> bool {
+        if word.len() > self.longest {
+            return false;
+        }
         match Self::shape(word) {
             Some((letter, len)) => {
                 let (start, end) = self.groups[letter][len];
@@ -94,24 +101,24 @@ impl Hasher for Fnv {
 
 /// `s` in single quotes, quotes doubled, and backslashes doubled when `backslash` is set.
 pub(crate) fn quote_string(s: &str, backslash: bool) -> String {
-    let escaped = |b: u8| b == b'\'' || (backslash && b == b'\\');
-    let extra = s.bytes().filter(|&b| escaped(b)).count();
-    let mut out = String::with_capacity(s.len() + extra + 2);
-    out.push('\'');
-    if extra == 0 {
-        out.push_str(s);
-    } else {
-        // Both characters are ASCII, so splitting on them keeps every other character whole.
-        let mut rest = s;
-        while let Some(i) = rest.bytes().position(escaped) {
-            out.push_str(&rest[..=i]);
-            out.push_str(&rest[i..=i]);
-            rest = &rest[i + 1..];
-        }
-        out.push_str(rest);
-    }
-    out.push('\'');
+    let mut out = String::with_capacity(s.len() + 2);
+    push_quoted_string(&mut out, s, backslash);
     out
+}
+
+/// Append [`quote_string`] of `s` to `out`.
+pub(crate) fn push_quoted_string(out: &mut String, s: &str, backslash: bool) {
+    let escaped = |b: u8| b == b'\'' || (backslash && b == b'\\');
+    out.push('\'');
+    // Both characters are ASCII, so splitting on them keeps every other character whole.
+    let mut rest = s;
+    while let Some(i) = rest.bytes().position(escaped) {
+        out.push_str(&rest[..=i]);
+        out.push_str(&rest[i..=i]);
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out.push('\'');
 }
 
 /// Append the decimal digits of `n`.
@@ -128,9 +135,8 @@ pub(crate) fn push_u32(out: &mut String, n: u32) {
             break;
         }
     }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+    // ASCII digits are always valid UTF-8.
+    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! and the final pass that resolves references and folds sequences into identity columns.
 
 use super::{Skipped, SourceDialect};
-use schemata_model::{Column, DataType, DefaultValue, Design, EnumType, Identity, Settings, Table};
+use schemata_model::{
+    Column, DataType, DefaultValue, Design, DomainType, EnumType, Identity, Settings, Table,
+};
 use sqlparser::ast::{Ident, ObjectName, ObjectNamePart};
 use std::collections::{HashMap, HashSet};
 
@@ -22,8 +24,8 @@ pub(crate) struct Builder {
     pub nextval: Vec<(usize, usize, QName)>,
     /// Views and materialized views of the file.
     pub views: HashSet<QName>,
-    /// Domains: name → base type.
-    pub domains: HashMap<QName, DataType>,
+    /// Domains: name → position in the design's domains.
+    domains: HashMap<QName, usize>,
     pub dropped: Vec<Skipped>,
     pub extensions: Vec<String>,
     /// Line of the statement being handled.
@@ -139,6 +141,40 @@ impl Builder {
             values,
             comment: None,
         });
+    }
+
+    /// Add a domain; `false` when one of that name exists already.
+    pub fn add_domain(&mut self, q: QName, mut domain: DomainType) -> bool {
+        if self.domains.contains_key(&q) {
+            return false;
+        }
+        domain.id = Builder::table_id(&q);
+        self.domains.insert(q, self.design.domains.len());
+        self.design.domains.push(domain);
+        true
+    }
+
+    /// Position of the domain named `q`.
+    pub fn domain_index(&self, q: &QName) -> Option<usize> {
+        self.domains.get(q).copied()
+    }
+
+    /// Whether a type written as `text` (`name` or `schema.name`, lower case) names a domain of
+    /// the file.
+    pub fn is_domain(&self, text: &str) -> bool {
+        if self.domains.is_empty() {
+            return false;
+        }
+        let q = match text.split_once('.') {
+            Some((s, n)) => (Some(s.to_string()), n.to_string()),
+            None => (None, text.to_string()),
+        };
+        self.domains.contains_key(&q)
+            || self
+                .design
+                .domains
+                .iter()
+                .any(|d| d.schema == q.0 && d.name.eq_ignore_ascii_case(&q.1))
     }
 
     /// Finish: resolve sequences into identities; return the design, the dropped parts and the

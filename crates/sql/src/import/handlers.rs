@@ -7,7 +7,7 @@ use super::table::{
     column_def, data_type, default_value, empty_table, expr_text, index_parts, method,
     table_constraint,
 };
-use super::{Outcome, partition, tokens};
+use super::{Outcome, domain, partition, tokens};
 use schemata_model::{Identity, Index, Table};
 use sqlparser::ast::{
     AlterColumnOperation, AlterTableOperation, CommentObject, CreateIndex, CreateTable,
@@ -28,6 +28,7 @@ const PARSED: &[&str] = &[
     "COMMENT ON",
     "CREATE TYPE",
     "CREATE DOMAIN",
+    "ALTER DOMAIN",
     "CREATE SEQUENCE",
     "ALTER SEQUENCE",
     "CREATE SCHEMA",
@@ -124,6 +125,7 @@ fn parsed(b: &mut Builder, kind: &str, tokens: Vec<TokenWithSpan>) -> Outcome {
                 None => Outcome::Ignored("a sequence setting, not part of the design".into()),
             };
         }
+        "ALTER DOMAIN" => return domain::alter(b, tokens),
         "ALTER TABLE ATTACH PARTITION" => {
             return match tokens::attach_partition(dialect, &tokens) {
                 Some((parent, child, bound)) => partition::attach(b, parent, child, bound),
@@ -132,8 +134,16 @@ fn parsed(b: &mut Builder, kind: &str, tokens: Vec<TokenWithSpan>) -> Outcome {
         }
         _ => {}
     }
+    let mut not_null = false;
     let (tokens, made_virtual) = match kind {
         "CREATE INDEX" => (tokens::without_on_only(&tokens).unwrap_or(tokens), false),
+        "CREATE DOMAIN" => match domain::without_null_constraints(&tokens) {
+            Some((stripped, nn)) => {
+                not_null = nn;
+                (stripped, false)
+            }
+            None => (tokens, false),
+        },
         "CREATE TABLE" => match tokens::rewritten_create_table(&tokens) {
             Some(rewritten) => rewritten,
             None => (tokens, false),
@@ -142,7 +152,7 @@ fn parsed(b: &mut Builder, kind: &str, tokens: Vec<TokenWithSpan>) -> Outcome {
     };
     match parse(b, tokens) {
         Ok(statement) => {
-            let outcome = apply(b, statement);
+            let outcome = apply(b, statement, not_null);
             if made_virtual
                 && matches!(outcome, Outcome::Imported)
                 && let Some(t) = b.design.tables.last_mut()
@@ -176,7 +186,8 @@ fn sequence(b: &mut Builder, q: QName) -> Outcome {
     )
 }
 
-fn apply(b: &mut Builder, statement: Statement) -> Outcome {
+/// Apply a parsed statement; `not_null` is the NOT NULL taken out of a `CREATE DOMAIN`.
+fn apply(b: &mut Builder, statement: Statement, not_null: bool) -> Outcome {
     match statement {
         Statement::CreateTable(ct) => create_table(b, &ct),
         Statement::AlterTable(at) => {
@@ -228,18 +239,7 @@ fn apply(b: &mut Builder, statement: Statement) -> Outcome {
         Statement::CreateType { .. } => {
             Outcome::Skipped("composite, range and base types are not part of the design".into())
         }
-        Statement::CreateDomain(d) => {
-            let (base, _) = data_type(b, &d.data_type);
-            let q = b.qname(&d.name);
-            if d.default.is_some() || !d.constraints.is_empty() {
-                b.drop_part(
-                    "domain constraint",
-                    format!("the default and constraints of domain `{}` are not kept; its columns take the type `{base}`", q.1),
-                );
-            }
-            b.domains.insert(q, base);
-            Outcome::Imported
-        }
+        Statement::CreateDomain(d) => domain::create(b, &d, not_null),
         Statement::CreateSequence { name, .. } => {
             let q = b.qname(&name);
             sequence(b, q)
@@ -484,6 +484,18 @@ fn comment_on(
                 None => {
                     Outcome::Ignored("a comment on a type that is not an enum of the design".into())
                 }
+            }
+        }
+        CommentObject::Domain => {
+            let Some(q) = tokens::qname_of(dialect, parts) else {
+                return Outcome::Skipped("no domain name".into());
+            };
+            match b.domain_index(&q) {
+                Some(di) => {
+                    b.design.domains[di].comment = comment;
+                    Outcome::Imported
+                }
+                None => Outcome::Skipped(format!("domain `{}` is not created in this file", q.1)),
             }
         }
         other => Outcome::Ignored(format!("a comment on a {other:?}, not part of the design")),

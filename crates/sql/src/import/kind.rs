@@ -2,19 +2,36 @@
 //! `CREATE UNIQUE INDEX CONCURRENTLY ...` and `ALTER TABLE ADD CONSTRAINT` for
 //! `ALTER TABLE ONLY public.t ADD CONSTRAINT ...`.
 
+use std::borrow::Cow;
+
 use sqlparser::tokenizer::{Token, TokenWithSpan};
 
-/// Upper-cased words and symbols of the first `n` significant tokens.
-pub(crate) fn leading(tokens: &[TokenWithSpan], n: usize) -> Vec<String> {
-    tokens
+/// Upper-cased words and symbols of the first `n` significant tokens (borrowed when a word is
+/// upper case already, as keywords usually are).
+pub(crate) fn leading(tokens: &[TokenWithSpan], n: usize) -> Vec<Cow<'_, str>> {
+    let mut out = Vec::with_capacity(n);
+    for t in tokens
         .iter()
         .filter(|t| !matches!(t.token, Token::Whitespace(_)))
         .take(n)
-        .map(|t| match &t.token {
-            Token::Word(w) if w.quote_style.is_none() => w.value.to_ascii_uppercase(),
-            other => other.to_string(),
-        })
-        .collect()
+    {
+        out.push(match &t.token {
+            Token::Word(w) if w.quote_style.is_none() => {
+                if w.value.bytes().any(|b| b.is_ascii_lowercase()) {
+                    Cow::Owned(w.value.to_ascii_uppercase())
+                } else {
+                    Cow::Borrowed(w.value.as_str())
+                }
+            }
+            Token::Period => Cow::Borrowed("."),
+            Token::Mul => Cow::Borrowed("*"),
+            Token::LParen => Cow::Borrowed("("),
+            Token::RParen => Cow::Borrowed(")"),
+            Token::Comma => Cow::Borrowed(","),
+            other => Cow::Owned(other.to_string()),
+        });
+    }
+    out
 }
 
 const CREATE_MODIFIERS: &[&str] = &[
@@ -37,8 +54,8 @@ const CREATE_MODIFIERS: &[&str] = &[
 ];
 
 /// The kind of a statement whose leading tokens are `words` (see [`leading`]).
-pub(crate) fn kind_of(words: &[String]) -> String {
-    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+pub(crate) fn kind_of<S: AsRef<str>>(words: &[S]) -> String {
+    let w = |i: usize| words.get(i).map(AsRef::as_ref).unwrap_or("");
     match w(0) {
         "" => "(empty)".into(),
         "CREATE" => {

@@ -2,8 +2,9 @@
 //! SQL Server script) into a [`Design`].
 //!
 //! The file is cut into statements by [`split`] (client-side lines are handled there), each
-//! statement is classified by its leading keywords, and the statements that describe the schema
-//! are parsed with sqlparser and applied to the design being built. Statements sqlparser rejects
+//! statement is tokenized, classified by its leading keywords and, when it describes the schema,
+//! parsed with sqlparser and applied to the design being built, before the next one is
+//! tokenized. Statements sqlparser rejects
 //! in the forms pg_dump writes (`CREATE SEQUENCE` with its option order, `ALTER SEQUENCE ...
 //! OWNED BY`, `CREATE INDEX ... ON ONLY`, `ALTER TABLE ... ATTACH PARTITION`) are handled on
 //! sqlparser's tokens. Nothing aborts the import: every statement that is not used is listed with
@@ -18,7 +19,9 @@
 //! columns. Layout positions are left empty.
 
 mod build;
+mod cut;
 mod detect;
+mod domain;
 mod handlers;
 mod kind;
 pub(crate) mod partition;
@@ -209,7 +212,7 @@ pub struct SourceStatement {
 /// The statements of `text` with their kinds and texts, e.g. to run the functions of a dump
 /// that the design leaves out.
 pub fn statements(text: &str, dialect: SourceDialect) -> Vec<SourceStatement> {
-    split::split(text, dialect.parser_dialect())
+    split::split(text, dialect)
         .into_iter()
         .map(|s| match s.body {
             split::Body::Tokens(tokens) => SourceStatement {
@@ -249,12 +252,15 @@ pub fn import_sql(
     progress: &mut dyn FnMut(ImportProgress),
 ) -> Imported {
     let dialect = options.dialect.unwrap_or_else(|| detect_dialect(text));
-    let statements = split::split(text, dialect.parser_dialect());
-    let total = statements.len();
+    let plan = split::plan(text, dialect);
+    let estimate = plan.estimate();
     let mut builder = build::Builder::new(dialect, &options.name);
     let mut coverage: BTreeMap<String, KindCount> = BTreeMap::new();
     let mut skipped = Vec::new();
-    for (i, statement) in statements.into_iter().enumerate() {
+    let mut done = 0usize;
+    plan.run(dialect.parser_dialect(), &mut |statement| {
+        let i = done;
+        done += 1;
         let line = statement.line;
         let (kind, outcome) = handlers::handle(&mut builder, statement);
         let count = coverage.entry(kind.clone()).or_default();
@@ -270,10 +276,12 @@ pub fn import_sql(
             }
             Outcome::Skipped(reason) => skipped.push(Skipped { line, kind, reason }),
         }
-        if (i + 1) % 256 == 0 {
+        if (i + 1).is_multiple_of(256) {
+            let total = estimate.max(i + 1);
             progress(ImportProgress { done: i + 1, total });
         }
-    }
+    });
+    let total = done;
     let (design, dropped, extensions) = builder.finish();
     progress(ImportProgress { done: total, total });
     Imported {

@@ -100,6 +100,9 @@ pub(crate) fn attach(b: &mut Builder, parent: QName, child: QName, bound: String
 
 /// Remove from each partition what its parent gives it (see the module documentation).
 pub(crate) fn strip_inherited(design: &mut Design) {
+    if design.tables.iter().all(|t| t.partition_of.is_none()) {
+        return;
+    }
     let snapshot: Vec<Table> = design.tables.clone();
     for table in &mut design.tables {
         let Some(of) = &table.partition_of else {

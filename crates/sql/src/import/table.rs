@@ -16,6 +16,58 @@ use sqlparser::tokenizer::Token;
 
 /// A design type from a SQL type; serial types give the identity they imply.
 pub(crate) fn data_type(b: &Builder, dt: &ast::DataType) -> (DataType, Option<Identity>) {
+    if b.dialect == SourceDialect::Postgres
+        && let Some(t) = common_type(dt)
+    {
+        debug_assert_eq!((&t, None), (&printed_type(b, dt).0, printed_type(b, dt).1));
+        return (t, None);
+    }
+    printed_type(b, dt)
+}
+
+/// The design type of the PostgreSQL types most columns have, without printing them.
+fn common_type(dt: &ast::DataType) -> Option<DataType> {
+    use ast::{CharacterLength, ExactNumberInfo, TimezoneInfo};
+    let varchar = |len: &Option<CharacterLength>| match len {
+        None => Some(DataType::Varchar(None)),
+        Some(CharacterLength::IntegerLength { length, unit: None }) => u32::try_from(*length)
+            .ok()
+            .map(|n| DataType::Varchar(Some(n))),
+        Some(_) => None,
+    };
+    Some(match dt {
+        ast::DataType::Integer(None) | ast::DataType::Int(None) | ast::DataType::Int4(None) => {
+            DataType::Integer
+        }
+        ast::DataType::BigInt(None) | ast::DataType::Int8(None) => DataType::BigInt,
+        ast::DataType::SmallInt(None) | ast::DataType::Int2(None) => DataType::SmallInt,
+        ast::DataType::Text => DataType::Text,
+        ast::DataType::Boolean | ast::DataType::Bool => DataType::Boolean,
+        ast::DataType::Uuid => DataType::Uuid,
+        ast::DataType::JSON => DataType::Json,
+        ast::DataType::JSONB => DataType::Jsonb,
+        ast::DataType::Bytea => DataType::Bytes,
+        ast::DataType::Date => DataType::Date,
+        ast::DataType::Timestamp(None, TimezoneInfo::None | TimezoneInfo::WithoutTimeZone) => {
+            DataType::Timestamp
+        }
+        ast::DataType::Timestamp(None, TimezoneInfo::WithTimeZone | TimezoneInfo::Tz) => {
+            DataType::Timestamptz
+        }
+        ast::DataType::CharacterVarying(len) | ast::DataType::Varchar(len) => varchar(len)?,
+        ast::DataType::DoublePrecision | ast::DataType::Float8 => DataType::Double,
+        ast::DataType::Real | ast::DataType::Float4 => DataType::Real,
+        ast::DataType::Numeric(ExactNumberInfo::PrecisionAndScale(p, s))
+        | ast::DataType::Decimal(ExactNumberInfo::PrecisionAndScale(p, s)) => DataType::Decimal {
+            precision: Some(u32::try_from(*p).ok()?),
+            scale: Some(u32::try_from(*s).ok()?),
+        },
+        _ => return None,
+    })
+}
+
+/// [`data_type`] by printing the type and reading it back.
+fn printed_type(b: &Builder, dt: &ast::DataType) -> (DataType, Option<Identity>) {
     let printed = dt.to_string();
     let mut text = if printed.contains('"')
         || printed.contains('`')
@@ -58,9 +110,8 @@ pub(crate) fn data_type(b: &Builder, dt: &ast::DataType) -> (DataType, Option<Id
             return (t, None);
         }
     }
-    let key = (None, lower.clone());
-    if let Some(base) = b.domains.get(&key) {
-        return (base.clone(), None);
+    if b.is_domain(&text) {
+        return (DataType::Named(text), None);
     }
     let parsed = match DataType::parse(&text) {
         Ok(DataType::Named(_)) | Err(_) => DataType::Named(text),
@@ -225,7 +276,9 @@ pub(crate) fn column_def(b: &mut Builder, def: &ColumnDef, table: &mut Table) ->
         match &opt.option {
             ColumnOption::NotNull => col.nullable = false,
             ColumnOption::Null => col.nullable = true,
-            ColumnOption::Default(expr) => col.default = default_value(expr, &col.data_type),
+            ColumnOption::Default(expr) => {
+                col.default = default_value(expr, b.design.base_type(&col.data_type))
+            }
             ColumnOption::Comment(c) => col.comment = Some(c.clone()),
             ColumnOption::PrimaryKey(pk) => {
                 table.primary_key = Some(PrimaryKey {

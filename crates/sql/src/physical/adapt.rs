@@ -295,10 +295,29 @@ fn indexes(table: &mut PTable<'_>, r: &mut Report<'_>) -> Vec<String> {
 
 /// Adapt one index; `false` when it cannot be created at all.
 fn index(table: &PTable<'_>, named: &mut Named<'_, Index>, at: usize, r: &mut Report<'_>) -> bool {
-    let name: Cow<'_, str> = match &named.name {
-        Some(n) => Cow::Borrowed(n.as_str()),
-        None => Cow::Owned(named.def.id.clone()),
+    // The name is set aside while the index changes, so that messages can use it uncopied.
+    let taken = named.name.take();
+    let id;
+    let name = match &taken {
+        Some(n) => n.as_str(),
+        None => {
+            id = named.def.id.clone();
+            id.as_str()
+        }
     };
+    let keep = adapt_index(table, named, name, at, r);
+    named.name = taken;
+    keep
+}
+
+/// [`index`], with the index's name.
+fn adapt_index(
+    table: &PTable<'_>,
+    named: &mut Named<'_, Index>,
+    name: &str,
+    at: usize,
+    r: &mut Report<'_>,
+) -> bool {
     let ix = &named.def;
     let target = |r: &Report<'_>| r.index(&ix.id);
     let base = || format!("/indexes/{at}");
@@ -354,7 +373,7 @@ fn index(table: &PTable<'_>, named: &mut Named<'_, Index>, at: usize, r: &mut Re
         let sql = format!(
             "CREATE {}INDEX {} ON {} ({})",
             if ix.unique { "UNIQUE " } else { "" },
-            r.d.quote_ident(&name),
+            r.d.quote_ident(name),
             r.d.quote_ident(&table.name),
             parts.join(", ")
         );

@@ -24,7 +24,7 @@
 use schemata_model::{DialectName, NamingConvention, Severity, Target};
 
 use super::nameset::NameSet;
-use super::rewrite::mentioned_columns;
+use super::rewrite::mentioned_columns_into;
 use super::template::Template;
 use super::view::PTable;
 use super::{FastMap, Physical, path_in};
@@ -236,9 +236,10 @@ pub(super) fn assign(p: &mut Physical<'_>, d: &dyn Dialect) {
     // Base names of every table, and where each table's start.
     let mut derived: Vec<(Slot, String)> = Vec::with_capacity(count);
     let mut starts: Vec<usize> = Vec::with_capacity(p.tables.len() + 1);
+    let mut scratch = Scratch::default();
     for t in &p.tables {
         starts.push(derived.len());
-        derived_names(&conv, &names_by_id, t, &mut derived);
+        derived_names(&conv, &names_by_id, t, &mut derived, &mut scratch);
     }
     starts.push(derived.len());
     drop(names_by_id);
@@ -255,12 +256,22 @@ fn diag(code: &str, message: String) -> schemata_model::Diagnostic {
     schemata_model::Diagnostic::new(code, Severity::Warning, message)
 }
 
+/// Buffers reused from one table to the next.
+#[derive(Default)]
+struct Scratch<'t> {
+    /// The columns a CHECK mentions.
+    mentioned: Vec<&'t str>,
+    /// The `{what}` of a CHECK's name.
+    what: String,
+}
+
 /// The template-derived base name of every unnamed constraint and index of `table`, into `out`.
-fn derived_names(
+fn derived_names<'t>(
     conv: &Templates<'_>,
     table_names: &FastMap<&str, &str>,
-    table: &PTable<'_>,
+    table: &'t PTable<'_>,
     out: &mut Vec<(Slot, String)>,
+    scratch: &mut Scratch<'t>,
 ) {
     let first = out.len();
     let fill = |template: &Template<'_>, columns: &[&str], referenced: &str, what: &str| {
@@ -282,13 +293,20 @@ fn derived_names(
                 fill(&conv.unique, cols, "", "")
             }),
             Slot::Check(k) => {
-                let mentioned = mentioned_columns(&table.checks[k].def.expr, &table.columns);
-                let what = if mentioned.is_empty() {
-                    format!("check{}", k + 1)
-                } else {
-                    mentioned.join("_")
-                };
-                fill(&conv.check, &mentioned, "", &what)
+                let Scratch { mentioned, what } = &mut *scratch;
+                mentioned_columns_into(&table.checks[k].def.expr, &table.columns, mentioned);
+                what.clear();
+                if mentioned.is_empty() {
+                    what.push_str("check");
+                    what.push_str(&(k + 1).to_string());
+                }
+                for (i, c) in mentioned.iter().enumerate() {
+                    if i > 0 {
+                        what.push('_');
+                    }
+                    what.push_str(c);
+                }
+                fill(&conv.check, mentioned, "", what)
             }
             Slot::Fk(k) => {
                 let fk = &table.foreign_keys[k].def;

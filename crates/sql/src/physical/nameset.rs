@@ -1,10 +1,6 @@
 //! A set of names compared case-insensitively, kept in one buffer: claiming thousands of
 //! constraint and index names costs no allocation per name.
 
-use std::hash::Hasher;
-
-use crate::dialect::Fnv;
-
 /// Names already used, lower-cased (Unicode lower case, as [`str::to_lowercase`]).
 #[derive(Debug, Default)]
 pub(super) struct NameSet {
@@ -19,17 +15,61 @@ pub(super) struct NameSet {
 
 const EMPTY: usize = usize::MAX;
 
+/// Repeated in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `name`, eight bytes at a time (the last word padded with zero bytes).
+fn words(name: &str) -> impl Iterator<Item = u64> + '_ {
+    let chunks = name.as_bytes().chunks_exact(8);
+    let rest = chunks.remainder();
+    let last = (!rest.is_empty()).then(|| {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        u64::from_le_bytes(w)
+    });
+    chunks
+        .map(|c| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            u64::from_le_bytes(w)
+        })
+        .chain(last)
+}
+
+/// Whether the word has an upper-case ASCII letter or a byte that is not ASCII.
+fn needs_lowering(w: u64) -> bool {
+    if w & HIGH != 0 {
+        return true;
+    }
+    // Every byte is below 0x80, so no addition carries into the next byte: a byte's high bit
+    // is set after adding 0x3f when it is at least `A`, after adding 0x25 when it is past `Z`.
+    (w + 0x3f * ONES) & !(w + 0x25 * ONES) & HIGH != 0
+}
+
+/// A word-at-a-time multiplicative hash: names are hashed once each, and most are longer than
+/// a word.
 fn hash(name: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(name.as_bytes());
-    h.finish()
+    words(name).fold(name.len() as u64, mix)
+}
+
+fn mix(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The first slot to try for `hash` in a table of `len` slots (a power of two): the top bits,
+/// which the last multiplication mixed from every bit of the name.
+fn first_slot(hash: u64, len: usize) -> usize {
+    // The shift leaves fewer bits than `len` has, so the cast cannot truncate.
+    (hash >> (64 - len.trailing_zeros())) as usize
 }
 
 impl NameSet {
     /// A set with room for about `n` names before it grows.
     pub fn with_capacity(n: usize) -> Self {
         NameSet {
-            text: String::with_capacity(n * 24),
+            text: String::with_capacity(n * 32),
             spans: Vec::with_capacity(n),
             slots: vec![EMPTY; (n * 2).next_power_of_two().max(16)],
         }
@@ -37,20 +77,21 @@ impl NameSet {
 
     /// Add `name` (any case); `false` when it was there already.
     pub fn insert(&mut self, name: &str) -> bool {
-        if name
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        {
-            self.insert_lower(&name.to_lowercase())
-        } else {
-            self.insert_lower(name)
+        // Hashed in the same pass that looks for upper case, which most names do not have.
+        let mut h = name.len() as u64;
+        for w in words(name) {
+            if needs_lowering(w) {
+                let lower = name.to_lowercase();
+                return self.insert_lower(&lower, hash(&lower));
+            }
+            h = mix(h, w);
         }
+        self.insert_lower(name, h)
     }
 
-    fn insert_lower(&mut self, name: &str) -> bool {
+    fn insert_lower(&mut self, name: &str, hash: u64) -> bool {
         let mask = self.slots.len() - 1;
-        // Truncation is fine: only the low bits pick the slot.
-        let mut i = hash(name) as usize & mask;
+        let mut i = first_slot(hash, self.slots.len());
         loop {
             match self.slots[i] {
                 EMPTY => break,
@@ -78,7 +119,7 @@ impl NameSet {
         let mask = size - 1;
         let mut slots = vec![EMPTY; size];
         for (k, &(start, end)) in self.spans.iter().enumerate() {
-            let mut i = hash(&self.text[start..end]) as usize & mask;
+            let mut i = first_slot(hash(&self.text[start..end]), size);
             while slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
@@ -107,5 +148,21 @@ mod tests {
             assert!(!set.insert(&format!("IX_{i}")), "{i}");
         }
         assert!(set.insert("ix_1000"));
+    }
+
+    #[test]
+    fn finds_upper_case_and_non_ascii_bytes_in_a_word() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = *b"ix_abc_9";
+                w[at] = b;
+                let expected = b.is_ascii_uppercase() || !b.is_ascii();
+                assert_eq!(
+                    needs_lowering(u64::from_le_bytes(w)),
+                    expected,
+                    "{b} at {at}"
+                );
+            }
+        }
     }
 }

@@ -182,11 +182,23 @@ fn role_at(bytes: &[u8], end: usize) -> Role {
 }
 
 /// Names of the columns that `expr` mentions, in order of first appearance.
+#[cfg(test)]
 pub(crate) fn mentioned_columns<'c>(
     expr: &str,
     columns: &'c [impl Borrow<Column>],
 ) -> Vec<&'c str> {
     let mut found: Vec<&'c str> = Vec::new();
+    mentioned_columns_into(expr, columns, &mut found);
+    found
+}
+
+/// [`mentioned_columns`] into `found`, which is cleared first.
+pub(crate) fn mentioned_columns_into<'c>(
+    expr: &str,
+    columns: &'c [impl Borrow<Column>],
+    found: &mut Vec<&'c str>,
+) {
+    found.clear();
     visit(expr, |w| {
         if w.role == Role::Name {
             let hit = columns
@@ -203,7 +215,6 @@ pub(crate) fn mentioned_columns<'c>(
             }
         }
     });
-    found
 }
 
 /// `expr` with renamed columns (old name, new name) and a renamed table (as a qualifier)

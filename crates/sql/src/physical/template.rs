@@ -77,26 +77,26 @@ impl<'t> Template<'t> {
                 Piece::Columns => "",
             }
         };
-        let columns_len = v.columns.iter().map(|c| c.len() + 1).sum::<usize>();
-        let len = self
+        let len: usize = self
             .pieces
             .iter()
             .map(|p| match p {
-                Piece::Columns => columns_len,
+                Piece::Columns => v.columns.iter().map(|c| c.len() + 1).sum(),
                 p => value(p).len(),
             })
             .sum();
         let mut out = String::with_capacity(len);
         for p in &self.pieces {
-            if *p == Piece::Columns {
-                for (i, c) in v.columns.iter().enumerate() {
-                    if i > 0 {
-                        out.push('_');
+            match p {
+                Piece::Columns => {
+                    for (i, c) in v.columns.iter().enumerate() {
+                        if i > 0 {
+                            out.push('_');
+                        }
+                        out.push_str(c);
                     }
-                    out.push_str(c);
                 }
-            } else {
-                out.push_str(value(p));
+                p => out.push_str(value(p)),
             }
         }
         out

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use schemata_model::{
-    CheckConstraint, Column, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint,
+    CheckConstraint, Column, DataType, ForeignKey, Index, PrimaryKey, Table, UniqueConstraint,
 };
 
 /// A constraint or index with the name it is created with.
@@ -30,6 +30,28 @@ impl<'a, T: Clone> Named<'a, T> {
         Named {
             def: Cow::Owned(def),
             name: None,
+        }
+    }
+}
+
+/// Give a column another type. A column still borrowed from the design is copied without its
+/// old type, which for an enum is a list of values that would be dropped at once.
+pub(crate) fn set_column_type(col: &mut Cow<'_, Column>, data_type: DataType) {
+    match col {
+        Cow::Owned(c) => c.data_type = data_type,
+        Cow::Borrowed(c) => {
+            *col = Cow::Owned(Column {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                data_type,
+                nullable: c.nullable,
+                default: c.default.clone(),
+                identity: c.identity,
+                generated: c.generated.clone(),
+                comment: c.comment.clone(),
+                distinct: c.distinct,
+                skew: c.skew,
+            });
         }
     }
 }
@@ -95,7 +117,17 @@ impl<'a> PTable<'a> {
 
     /// The column with this id.
     pub fn column(&self, id: &str) -> Option<&Column> {
-        self.columns.iter().find(|c| c.id == id).map(|c| &**c)
+        self.column_index(id).map(|ci| &*self.columns[ci])
+    }
+
+    /// Position of the column with this id.
+    pub fn column_index(&self, id: &str) -> Option<usize> {
+        // Ids are short: comparing the length and the first byte rules out most columns
+        // without a call to compare the bytes.
+        let first = id.as_bytes().first();
+        self.columns
+            .iter()
+            .position(|c| c.id.len() == id.len() && c.id.as_bytes().first() == first && c.id == id)
     }
 
     /// Name of the column with this id, or the id itself when it is dangling.

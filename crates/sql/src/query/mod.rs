@@ -5,6 +5,7 @@
 //! needs, the shapes that defeat indexes (functions around columns, implicit conversions,
 //! leading-wildcard LIKE) and the statements that return unbounded lists.
 
+pub mod codes;
 pub mod params;
 mod resolve;
 
@@ -17,13 +18,59 @@ use serde::Serialize;
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::Parser;
 
-/// A statement the worksheet file or pattern could not be parsed into.
+/// A statement of the worksheet cannot be parsed.
+///
+/// **Group:** queries · **Default severity:** error
+///
+/// Worksheet statements are read as PostgreSQL, after their parameters are rewritten: `$1`,
+/// `?`, `:name`, `@name`, `sqlc.arg(name)`, `sqlc.narg(name)` and `sqlc.slice(name)` are all
+/// accepted. A statement that still does not parse is reported with the parser's message and
+/// the pattern's name, and left out of the analysis: no index is recommended for it and no
+/// query rule looks at it, so a pattern whose only statement fails to parse has no effect on
+/// the advice.
+///
+/// Fix: write the statement in PostgreSQL syntax; forms only another database accepts, such as
+/// `[bracketed]` names or `TOP n`, need rewriting.
 pub const PARSE_ERROR: &str = "Q001";
 /// A statement names a table the design does not have.
+///
+/// **Group:** queries · **Default severity:** error
+///
+/// Every table in `FROM`, `JOIN`, `INSERT INTO`, `UPDATE` and `DELETE FROM` is looked up among
+/// the design's tables by name, ignoring case; a schema-qualified name (`shop.orders`) must
+/// also match the table's schema when it has one. Names of common table expressions (`WITH`)
+/// are not looked up. The same code reports a qualifier that is neither a table nor an alias
+/// of the statement, as `x` in `x.id`.
+///
+/// The rest of the statement is still analysed, but nothing is known about the unknown table:
+/// its columns are not checked and no index is recommended for it.
+///
+/// Fix: correct the spelling or the schema, or add the table to the design.
 pub const UNKNOWN_TABLE: &str = "Q002";
 /// A statement names a column its tables do not have.
+///
+/// **Group:** queries · **Default severity:** error
+///
+/// A qualified name (`o.status`) is looked up in the table its qualifier names. An unqualified
+/// one is looked up in the tables of the innermost query first, then outward through the
+/// enclosing queries, as SQL resolves correlated subqueries. A name is not reported when a
+/// query at that level also reads a subquery, a common table expression or an unknown table,
+/// whose columns are not known; nor when it is an output alias of the `SELECT` (as used in
+/// `ORDER BY`), or `true` or `false`. Column names compare without regard to case.
+///
+/// The reference is left out of the analysis, so a predicate on a misspelt column asks for no
+/// index.
+///
+/// Fix: correct the spelling, or add the column to the table.
 pub const UNKNOWN_COLUMN: &str = "Q003";
 /// An unqualified column name matches columns of several tables of the statement.
+///
+/// **Group:** queries · **Default severity:** error
+///
+/// In `SELECT id FROM orders o JOIN customers c ON c.id = o.customer_id`, both tables have an
+/// `id`, so the database refuses the statement. The reference is left out of the analysis.
+///
+/// Fix: qualify the column with its table or alias (`o.id`).
 pub const AMBIGUOUS_COLUMN: &str = "Q004";
 
 /// What kind of statement it is.
@@ -194,7 +241,9 @@ impl TableAccess {
 
     /// Whether any predicate restricts this table (not counting joins).
     pub fn is_filtered(&self) -> bool {
-        !self.equality_columns().is_empty()
+        self.equality
+            .iter()
+            .any(|e| !matches!(e.operand, Operand::Column { .. }))
             || !self.in_lists.is_empty()
             || !self.ranges.is_empty()
             || self.likes.iter().any(|l| l.kind == LikeKind::Prefix)

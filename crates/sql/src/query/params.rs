@@ -13,68 +13,66 @@ pub struct Normalized {
 /// Rewrite the parameters of `sql`. String literals, quoted identifiers and comments are left
 /// alone; a named parameter used twice gets one number.
 pub fn normalize(sql: &str) -> Normalized {
-    let chars: Vec<char> = sql.chars().collect();
-    let mut out = String::with_capacity(sql.len());
+    // Every character that starts something is ASCII, so the scan walks bytes; text between
+    // parameters is copied in runs.
+    let bytes = sql.as_bytes();
+    let mut out = String::with_capacity(sql.len() + 8);
     let mut labels: Vec<String> = Vec::new();
     let mut question_marks = 0usize;
+    let mut copied = 0;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\'' | '"' | '`' => {
-                let end = skip_quoted(&chars, i, c);
-                out.extend(&chars[i..end]);
-                i = end;
+    while i < bytes.len() {
+        let (label, end) = match bytes[i] {
+            quote @ (b'\'' | b'"' | b'`') => {
+                i = skip_quoted(bytes, i, quote);
+                continue;
             }
-            '-' if chars.get(i + 1) == Some(&'-') => {
-                let end = chars[i..]
-                    .iter()
-                    .position(|&c| c == '\n')
-                    .map_or(chars.len(), |p| i + p);
-                out.extend(&chars[i..end]);
-                i = end;
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = find(bytes, i, b"\n").unwrap_or(bytes.len());
+                continue;
             }
-            '/' if chars.get(i + 1) == Some(&'*') => {
-                let end = find(&chars, i + 2, "*/").map_or(chars.len(), |p| p + 2);
-                out.extend(&chars[i..end]);
-                i = end;
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = find(bytes, i + 2, b"*/").map_or(bytes.len(), |p| p + 2);
+                continue;
             }
-            '$' if chars.get(i + 1).is_some_and(char::is_ascii_digit) => {
-                let end = scan(&chars, i + 1, |c| c.is_ascii_digit());
-                let label: String = chars[i..end].iter().collect();
-                push_param(&mut out, &mut labels, label);
-                i = end;
+            b'$' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                let end = scan(sql, i + 1, |c| c.is_ascii_digit());
+                (sql[i..end].to_string(), end)
             }
-            '?' => {
+            b'?' => {
                 question_marks += 1;
-                push_param(&mut out, &mut labels, format!("?{question_marks}"));
-                i += 1;
+                (format!("?{question_marks}"), i + 1)
             }
-            ':' | '@'
-                if chars.get(i + 1).is_some_and(|c| is_ident_start(*c))
-                    && (i == 0
-                        || !matches!(chars[i - 1], ':' | '@') && !is_ident(chars[i - 1])) =>
+            b':' | b'@'
+                if sql[i + 1..].chars().next().is_some_and(is_ident_start)
+                    && sql[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|p| !matches!(p, ':' | '@') && !is_ident(p)) =>
             {
-                let end = scan(&chars, i + 1, is_ident);
-                let label: String = chars[i + 1..end].iter().collect();
-                push_param(&mut out, &mut labels, label);
-                i = end;
+                let end = scan(sql, i + 1, is_ident);
+                (sql[i + 1..end].to_string(), end)
             }
-            's' | 'S' if i == 0 || !is_ident(chars[i - 1]) => {
-                if let Some((label, end)) = sqlc_macro(&chars, i) {
-                    push_param(&mut out, &mut labels, label);
-                    i = end;
-                } else {
-                    out.push(c);
-                    i += 1;
+            b's' | b'S' if sql[..i].chars().next_back().is_none_or(|p| !is_ident(p)) => {
+                match sqlc_macro(sql, i) {
+                    Some(found) => found,
+                    None => {
+                        i += 1;
+                        continue;
+                    }
                 }
             }
             _ => {
-                out.push(c);
                 i += 1;
+                continue;
             }
-        }
+        };
+        out.push_str(&sql[copied..i]);
+        push_param(&mut out, &mut labels, label);
+        i = end;
+        copied = end;
     }
+    out.push_str(&sql[copied..]);
     Normalized { sql: out, labels }
 }
 
@@ -90,29 +88,31 @@ fn push_param(out: &mut String, labels: &mut Vec<String>, label: String) {
     out.push_str(&n.to_string());
 }
 
-/// `sqlc.arg(name)`, `sqlc.narg(name)`, `sqlc.slice(name)` (name optionally quoted) at `i`.
-fn sqlc_macro(chars: &[char], i: usize) -> Option<(String, usize)> {
-    let rest: String = chars[i..chars.len().min(i + 12)].iter().collect();
-    let lower = rest.to_ascii_lowercase();
+/// `sqlc.arg(name)`, `sqlc.narg(name)`, `sqlc.slice(name)` (name optionally quoted) at byte `i`:
+/// the label and the byte after the closing parenthesis.
+fn sqlc_macro(sql: &str, i: usize) -> Option<(String, usize)> {
+    let rest = &sql.as_bytes()[i..];
     let open = ["sqlc.arg(", "sqlc.narg(", "sqlc.slice("]
         .iter()
-        .find(|p| lower.starts_with(**p))?
-        .chars()
-        .count();
-    let close = find(chars, i + open, ")")?;
-    let label: String = chars[i + open..close].iter().collect();
-    let label = label.trim().trim_matches(['\'', '"', '`']).to_string();
+        .find(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes()))?
+        .len();
+    let close = find(sql.as_bytes(), i + open, b")")?;
+    let label = sql[i + open..close]
+        .trim()
+        .trim_matches(['\'', '"', '`'])
+        .to_string();
     if label.is_empty() {
         return None;
     }
     Some((label, close + 1))
 }
 
-fn skip_quoted(chars: &[char], start: usize, quote: char) -> usize {
+/// The byte after the literal or quoted name opened at `start` (doubled quotes escape).
+fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
     let mut i = start + 1;
-    while i < chars.len() {
-        if chars[i] == quote {
-            if chars.get(i + 1) == Some(&quote) {
+    while i < bytes.len() {
+        if bytes[i] == quote {
+            if bytes.get(i + 1) == Some(&quote) {
                 i += 2;
                 continue;
             }
@@ -120,18 +120,23 @@ fn skip_quoted(chars: &[char], start: usize, quote: char) -> usize {
         }
         i += 1;
     }
-    chars.len()
+    bytes.len()
 }
 
-fn find(chars: &[char], from: usize, needle: &str) -> Option<usize> {
-    let needle: Vec<char> = needle.chars().collect();
-    (from..chars.len()).find(|&p| chars[p..].starts_with(&needle))
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
 }
 
-fn scan(chars: &[char], from: usize, keep: impl Fn(char) -> bool) -> usize {
-    (from..chars.len())
-        .find(|&p| !keep(chars[p]))
-        .unwrap_or(chars.len())
+/// The byte offset of the first character from `from` on that `keep` rejects.
+fn scan(sql: &str, from: usize, keep: impl Fn(char) -> bool) -> usize {
+    sql[from..]
+        .char_indices()
+        .find(|&(_, c)| !keep(c))
+        .map_or(sql.len(), |(p, _)| from + p)
 }
 
 fn is_ident_start(c: char) -> bool {

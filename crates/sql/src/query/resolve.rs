@@ -1,9 +1,9 @@
 //! The walk over one parsed statement: scopes of table sources, name resolution, and the
 //! predicate shapes recorded in [`TableAccess`].
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use schemata_model::{DataType, Design, Diagnostic, Table};
+use schemata_model::{DataType, Diagnostic};
 use sqlparser::ast::{
     self, BinaryOperator, Expr, FromTable, FunctionArg, FunctionArgExpr, FunctionArguments,
     GroupByExpr, JoinConstraint, JoinOperator, LimitClause, ObjectName, ObjectNamePart, Query,
@@ -11,61 +11,17 @@ use sqlparser::ast::{
     TableWithJoins, UpdateTableFromKind, Value,
 };
 
+mod catalog;
 mod predicates;
 mod walk;
+
+pub use catalog::Catalog;
 
 use super::{
     AMBIGUOUS_COLUMN, Equality, InList, Join, LikeKind, LikeUse, Operand, SortKey,
     StatementAnalysis, StatementKind, TableAccess, TypeMismatch, UNKNOWN_COLUMN, UNKNOWN_TABLE,
     Wrapped,
 };
-
-/// Tables of a design by lower-cased name, built once for many statements.
-pub struct Catalog<'d> {
-    design: &'d Design,
-    by_name: HashMap<String, Vec<usize>>,
-    by_id: HashMap<&'d str, usize>,
-}
-
-impl<'d> Catalog<'d> {
-    /// Index the tables of `design`.
-    pub fn new(design: &'d Design) -> Self {
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_id = HashMap::new();
-        for (i, t) in design.tables.iter().enumerate() {
-            by_name.entry(t.name.to_lowercase()).or_default().push(i);
-            by_id.entry(t.id.as_str()).or_insert(i);
-        }
-        Catalog {
-            design,
-            by_name,
-            by_id,
-        }
-    }
-
-    /// The design the catalogue indexes.
-    pub fn design(&self) -> &'d Design {
-        self.design
-    }
-
-    /// The table with this id.
-    pub fn table(&self, id: &str) -> Option<&'d Table> {
-        self.by_id.get(id).map(|&i| &self.design.tables[i])
-    }
-
-    fn find(&self, schema: Option<&str>, name: &str) -> Option<&'d Table> {
-        let candidates = self.by_name.get(&name.to_lowercase())?;
-        let mut tables = candidates.iter().map(|&i| &self.design.tables[i]);
-        match schema {
-            Some(s) => tables.find(|t| {
-                t.schema
-                    .as_deref()
-                    .is_none_or(|ts| ts.eq_ignore_ascii_case(s))
-            }),
-            None => tables.next(),
-        }
-    }
-}
 
 /// A name a statement can qualify columns with.
 struct Source {
@@ -447,11 +403,14 @@ impl Walker<'_, '_> {
                 name, alias, args, ..
             } if args.is_none() => {
                 let alias = alias.as_ref().map(|a| a.name.value.clone());
-                let table = last_ident(name).to_lowercase();
-                if name.0.len() == 1 && self.ctes.contains(&table) {
-                    self.add_source(alias.unwrap_or(table), None);
-                } else {
-                    self.table(name, alias);
+                let cte = (name.0.len() == 1 && !self.ctes.is_empty())
+                    .then(|| last_ident(name).to_lowercase())
+                    .filter(|table| self.ctes.contains(table));
+                match cte {
+                    Some(table) => self.add_source(alias.unwrap_or(table), None),
+                    None => {
+                        self.table(name, alias);
+                    }
                 }
             }
             TableFactor::Derived {
@@ -502,20 +461,29 @@ impl Walker<'_, '_> {
             self.scopes.push(Vec::new());
         }
         if let Some(scope) = self.scopes.last_mut() {
-            scope.push(Source {
-                key: key.to_lowercase(),
-                access,
-            });
+            let key = match lowered(&key) {
+                Cow::Owned(lower) => lower,
+                Cow::Borrowed(_) => key,
+            };
+            scope.push(Source { key, access });
         }
     }
 
     /// The source qualified by `name`, innermost scope first: `Some(None)` for an opaque one.
     fn source(&self, name: &str) -> Option<Option<usize>> {
-        let key = name.to_lowercase();
+        let key = lowered(name);
         self.scopes
             .iter()
             .rev()
             .find_map(|scope| scope.iter().find(|s| s.key == key).map(|s| s.access))
+    }
+
+    /// Whether `name` is an output alias of the current SELECT.
+    fn is_output_alias(&self, name: &str) -> bool {
+        !self.aliases.is_empty() && {
+            let lower = lowered(name);
+            self.aliases.iter().any(|a| *a == lower)
+        }
     }
 
     fn resolve(&mut self, e: &Expr) -> Side {
@@ -562,8 +530,7 @@ impl Walker<'_, '_> {
                 }
             };
         }
-        let lower = name.to_lowercase();
-        if self.aliases.contains(&lower) {
+        if self.is_output_alias(name) {
             return Side::Other;
         }
         for depth in (0..self.scopes.len()).rev() {
@@ -637,6 +604,18 @@ impl Walker<'_, '_> {
             ));
         }
         found
+    }
+}
+
+/// `name` lower-cased, borrowed when it has no upper-case letter.
+fn lowered(name: &str) -> Cow<'_, str> {
+    if name
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(name.to_lowercase())
+    } else {
+        Cow::Borrowed(name)
     }
 }
 

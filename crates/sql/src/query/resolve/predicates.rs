@@ -214,7 +214,7 @@ impl Walker<'_, '_> {
 
     pub(super) fn order_key(&mut self, e: &Expr, descending: bool) {
         if let Expr::Identifier(id) = e
-            && self.aliases.contains(&id.value.to_lowercase())
+            && self.is_output_alias(&id.value)
         {
             return;
         }
