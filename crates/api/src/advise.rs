@@ -53,18 +53,26 @@ pub struct WorksheetImported {
 /// Advisory-rule diagnostics for `check`: the registry's rules and the worksheet's SQL problems,
 /// without the validation codes that `check` reports already.
 pub(crate) fn rule_diagnostics(design: &Design) -> Vec<Diagnostic> {
-    schemata_advise::analyze(design)
+    rules_of(&schemata_advise::analyze(design))
+}
+
+fn rules_of(analysis: &schemata_advise::Analysis) -> Vec<Diagnostic> {
+    analysis
         .diagnostics
-        .into_iter()
+        .iter()
         .filter(|d| !d.code.starts_with('V'))
+        .cloned()
         .collect()
 }
 
 /// Advise on a loaded design.
 pub fn advise(design: &Design) -> AdviseReport {
     let analysis = schemata_advise::analyze(design);
-    // `check` runs the advisory rules too (see `rule_diagnostics`), with the rule levels applied.
-    let diagnostics = crate::check::check(design, &CheckOptions::default()).diagnostics;
+    // `check` reports the advisory rules too, with the rule levels applied; it is given this
+    // analysis's diagnostics rather than analysing the worksheet again.
+    let rules = rules_of(&analysis);
+    let diagnostics =
+        crate::check::check_with_rules(design, &CheckOptions::default(), rules).diagnostics;
     AdviseReport {
         file: None,
         score: schemata_advise::score_with(&diagnostics, design.settings.sharding.is_some()),

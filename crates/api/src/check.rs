@@ -73,9 +73,19 @@ impl CheckReport {
 /// Check a loaded design: validation, naming conventions, and the DDL limitations of each target
 /// dialect. Rule levels from `settings.rules` are applied; duplicates are dropped.
 pub fn check(design: &Design, options: &CheckOptions) -> CheckReport {
+    check_with_rules(design, options, crate::advise::rule_diagnostics(design))
+}
+
+/// [`check`] with the advisory rules' diagnostics already computed (see
+/// `crate::advise::rule_diagnostics`), so that `advise` analyses the worksheet once.
+pub(crate) fn check_with_rules(
+    design: &Design,
+    options: &CheckOptions,
+    rules: Vec<Diagnostic>,
+) -> CheckReport {
     let dialects = target_dialects(design, &options.dialects);
     let mut diagnostics = schemata_model::validate(design);
-    diagnostics.extend(beyond_validation(design, &dialects));
+    diagnostics.extend(beyond_validation(design, &dialects, rules));
     report(design, dialects, diagnostics)
 }
 
@@ -89,7 +99,8 @@ pub fn check_file(path: &Path, options: &CheckOptions) -> Result<CheckReport, Ap
     let mut report = match &file.loaded.design {
         Some(design) => {
             let dialects = target_dialects(design, &options.dialects);
-            let mut more = beyond_validation(design, &dialects);
+            let rules = crate::advise::rule_diagnostics(design);
+            let mut more = beyond_validation(design, &dialects, rules);
             file.locate(&mut more);
             diagnostics.extend(more);
             report(design, dialects, diagnostics)
@@ -104,11 +115,16 @@ pub fn check_file(path: &Path, options: &CheckOptions) -> Result<CheckReport, Ap
     Ok(report)
 }
 
-/// Convention and normal-form diagnostics, and the DDL diagnostics of each dialect.
-fn beyond_validation(design: &Design, dialects: &[DialectName]) -> Vec<Diagnostic> {
+/// Convention, normal-form and advisory-rule diagnostics, and the DDL diagnostics of each
+/// dialect.
+fn beyond_validation(
+    design: &Design,
+    dialects: &[DialectName],
+    rules: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     let mut diagnostics = schemata_sql::conventions::check_conventions(design);
     diagnostics.extend(crate::normalize::normal_form_diagnostics(design));
-    diagnostics.extend(crate::advise::rule_diagnostics(design));
+    diagnostics.extend(rules);
     for &dialect in dialects {
         diagnostics.extend(schemata_sql::ddl::generate(design, dialect).diagnostics);
     }
