@@ -89,6 +89,16 @@ describe("dirty flag", () => {
     s.getState().load(blog(), null, true);
     expect([s.getState().dirty, s.getState().past.length, s.getState().path]).toEqual([true, 0, null]);
   });
+
+  it("placing an opened design is neither an edit nor unsaved work", () => {
+    const s = createDocStore(blog());
+    const before = s.getState().design;
+    s.getState().place((d) => renameTable(d, "users", "x"));
+    expect(s.getState().design).not.toBe(before);
+    expect([s.getState().dirty, s.getState().past.length]).toEqual([false, 0]);
+    s.getState().undo();
+    expect(s.getState().design).not.toBe(before);
+  });
 });
 
 describe("diagnostic marks", () => {

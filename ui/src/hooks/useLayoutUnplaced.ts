@@ -16,10 +16,19 @@ export function useLayoutUnplaced() {
     if (missing.length === 0) return;
     let live = true;
     const all = missing.length === design.tables.length;
+    // Laying out tables that had no position when the design was opened is part of opening it
+    // (the oldest undo snapshot is the design as opened).
+    const st = store.getState();
+    const opened = st.past.length > 0 ? st.past[0] : st.design;
+    const unplacedAtOpen = new Set(unplacedTables(opened));
+    const opening = missing.every((id) => unplacedAtOpen.has(id));
     autoLayout(design, all ? undefined : new Set(missing)).then(
       (positions) => {
         if (!live) return;
-        store.getState().edit((d) => moveTables(d, positions));
+        const now = store.getState();
+        // Tables added without a position later are placed by an ordinary, undoable edit.
+        if (opening) now.place((d) => moveTables(d, positions));
+        else now.edit((d) => moveTables(d, positions));
       },
       () => undefined,
     );

@@ -69,6 +69,11 @@ export type DocState = {
   load: (design: Design, path: string | null, dirty?: boolean) => void;
   /** Applies one undoable edit. An edit returning the same design is not recorded. */
   edit: (fn: (d: Design) => Design) => void;
+  /**
+   * Completes the document as it was opened (the first automatic layout of a design stored
+   * without positions): not an edit, so neither recorded for undo nor marking it unsaved.
+   */
+  place: (fn: (d: Design) => Design) => void;
   undo: () => void;
   redo: () => void;
   /** Records a successful save to `path`. */
@@ -117,6 +122,12 @@ export function createDocStore(design: Design, path: string | null = null): Stor
       const after = fn(before);
       if (after === before) return;
       set({ design: after, past: [...past, before], future: [], dirty: true, selection: pruneSelection(selection, after) });
+    },
+    place: (fn) => {
+      const { design: before, selection } = get();
+      const after = fn(before);
+      if (after === before) return;
+      set({ design: after, selection: pruneSelection(selection, after) });
     },
     undo: () => {
       const { past, future, design: now, selection } = get();
