@@ -8,14 +8,14 @@
 //! `SCHEMATA_SKIP_DB_TESTS=1` skips these tests.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use schemata_advise::shard::TableMode;
 use schemata_advise::shard::citus::citus_ddl;
 use schemata_advise::{ShardOptions, shard_plan};
+use schemata_api::{EMPTY, example_names, new_design};
 use schemata_db::postgres::PgClient;
 use schemata_db::testserver::postgres;
-use schemata_model::{Design, load_file};
+use schemata_model::Design;
 
 /// Stand-ins for Citus' placement functions, with a catalog of placed tables.
 const STUB: &str = r#"
@@ -139,30 +139,20 @@ CREATE EVENT TRIGGER citus_stub_foreign_keys ON ddl_command_end
   WHEN TAG IN ('ALTER TABLE') EXECUTE FUNCTION citus_stub_check_foreign_keys();
 "#;
 
-/// Every `examples/*.schemata.json`, loaded, in file-name order.
+/// Every example design (the api's own catalogue of `examples/*.schemata.json`).
 fn examples() -> Vec<(String, Design)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".schemata.json"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no examples in {}", dir.display());
-    paths
+    let all: Vec<(String, Design)> = example_names()
         .into_iter()
-        .map(|path| {
-            let loaded = load_file(&path);
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().replace(".schemata.json", ""))
-                .unwrap_or_default();
-            match loaded.design {
-                Some(design) if !loaded.has_errors() => (name, design),
-                _ => panic!("{name} does not load: {:#?}", loaded.diagnostics),
-            }
+        .filter(|n| *n != EMPTY)
+        .map(|n| {
+            (
+                n.to_string(),
+                new_design(n).unwrap_or_else(|e| panic!("{n}: {e:?}")),
+            )
         })
-        .collect()
+        .collect();
+    assert!(!all.is_empty(), "no examples");
+    all
 }
 
 /// A fresh database with the stand-ins installed, or `None` when database tests are skipped.
